@@ -1,0 +1,315 @@
+"""Rules, edits, the shared applier and the Pipeline.
+
+A *rule* finds edits in a text; it never builds the new text itself.  An edit is a
+plain tuple ``(start, end, replacement)`` over the text the rule was given:
+
+* ``replacement`` is a ``str``: replace ``text[start:end]`` with it (``""`` deletes,
+  so removing a line is an edit that spans the line and its newline);
+* ``replacement`` is ``None``: a *finding*, reported by :meth:`Pipeline.explain`
+  and by check mode but left in the text.
+
+One applier (:func:`apply_edits`) turns edits into text for every rule, so
+``clean`` (apply), ``explain`` (list) and check mode (anything to apply?) share
+one code path and cannot disagree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Change",
+    "Edit",
+    "Finder",
+    "Pipeline",
+    "Rule",
+    "apply_changes",
+    "apply_edits",
+    "normalize_edits",
+]
+
+#: ``(start, end, replacement)``; ``replacement is None`` marks a finding.
+Edit = tuple[int, int, str | None]
+#: A rule's body: text in, edits out (any iterable; an empty one means "nothing to do").
+Finder = Callable[[str], Iterable[Edit]]
+
+FAMILIES = ("normalize", "boilerplate", "translation")
+_NEWLINE = re.compile("\n")
+
+
+def normalize_edits(text: str, edits: Iterable[Edit]) -> list[Edit]:
+    """Return *edits* sorted, clamped to ``text`` and without overlaps or no-ops.
+
+    An edit that overlaps one kept before it is dropped, so a rule can never make
+    the applier raise or apply the same span twice.  Findings (``None``) are kept
+    but do not block the spans after them.
+
+    >>> normalize_edits("abcdef", [(3, 4, "X"), (0, 2, ""), (1, 3, "Y"), (4, 4, "")])
+    [(0, 2, ''), (3, 4, 'X')]
+    """
+    n = len(text)
+    out: list[Edit] = []
+    pos = 0
+    for raw_start, raw_end, rep in sorted(edits, key=_edit_key):
+        start = min(max(raw_start, 0), n)
+        end = min(max(raw_end, start), n)
+        if rep is None:
+            out.append((start, end, None))
+            continue
+        if start < pos or text[start:end] == rep:
+            continue
+        out.append((start, end, rep))
+        pos = max(end, start + 1) if start == end else end
+    return out
+
+
+def _edit_key(edit: Edit) -> tuple[int, int]:
+    return edit[0], edit[1]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply *edits* (found on *text*) and return the new text.
+
+    >>> apply_edits("a  b\\n", [(1, 3, " ")])
+    'a b\\n'
+    """
+    pieces: list[str] = []
+    pos = 0
+    for start, end, rep in normalize_edits(text, edits):
+        if rep is None:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(rep)
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """A named, documented, pure text transformation.
+
+    ``name`` is a stable dotted name in one of the families ``normalize``,
+    ``boilerplate`` or ``translation`` (``normalize.mojibake``).  ``examples`` are
+    ``(before, after)`` pairs that the test suite checks.  ``default`` says whether the
+    rule is part of the default pipeline; opt-in rules run only when selected by name.
+    """
+
+    name: str
+    description: str
+    finder: Finder = field(repr=False)
+    examples: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    default: bool = True
+
+    def __post_init__(self) -> None:
+        family, _, rest = self.name.partition(".")
+        if family not in FAMILIES or not rest:
+            raise ValueError(
+                f"rule name {self.name!r} must look like '<family>.<name>' with a family in {FAMILIES}"
+            )
+
+    @property
+    def family(self) -> str:
+        """The part of the name before the first dot."""
+        return self.name.partition(".")[0]
+
+    def find(self, text: str) -> list[Edit]:
+        """Return the edits and findings this rule makes on *text* (normalized)."""
+        return normalize_edits(text, self.finder(text))
+
+    def apply(self, text: str) -> str:
+        """Return *text* with this rule's edits applied."""
+        edits = self.finder(text)
+        return apply_edits(text, edits) if edits else text
+
+    __call__ = apply
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rule) and other.name == self.name and other.finder == self.finder
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change made by :meth:`Pipeline.explain`, or one finding left in the text.
+
+    ``line`` is the 1-based line of the *original input* where the change starts.
+    ``start``/``end`` are offsets into the text as it stands when the changes are
+    applied one after another in list order (see :func:`apply_changes`).
+    ``after`` is ``None`` for a finding: a problem reported but not rewritten.
+    """
+
+    rule: str
+    line: int
+    before: str
+    after: str | None
+    start: int
+    end: int
+
+    @property
+    def is_finding(self) -> bool:
+        """True when the change is a report only (nothing is rewritten)."""
+        return self.after is None
+
+
+def apply_changes(text: str, changes: Iterable[Change]) -> str:
+    """Apply the changes of :meth:`Pipeline.explain` in order; reproduces ``clean``.
+
+    Findings are skipped.
+    """
+    for ch in changes:
+        if ch.after is not None:
+            text = text[: ch.start] + ch.after + text[ch.end :]
+    return text
+
+
+class _OffsetMap:
+    """Maps offsets in a rewritten text back to the original input."""
+
+    def __init__(self) -> None:
+        # one entry per applied stage: (new_starts, edits as (new_start, new_end, old_start, old_end))
+        self._stages: list[tuple[list[int], list[tuple[int, int, int, int]]]] = []
+
+    def push(self, edits: Sequence[Edit]) -> None:
+        rows: list[tuple[int, int, int, int]] = []
+        delta = 0
+        for start, end, rep in edits:
+            if rep is None:
+                continue
+            new_start = start + delta
+            rows.append((new_start, new_start + len(rep), start, end))
+            delta += len(rep) - (end - start)
+        if rows:
+            self._stages.append(([r[0] for r in rows], rows))
+
+    def to_original(self, pos: int) -> int:
+        for starts, rows in reversed(self._stages):
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0:
+                _new_start, new_end, old_start, old_end = rows[i]
+                pos = old_start if pos < new_end else pos - new_end + old_end
+        return pos
+
+
+class _LineIndex:
+    """Line numbers of offsets in one text (1-based)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def line(self, pos: int) -> int:
+        return bisect.bisect_left(self._starts, pos) + 1
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An immutable, picklable ordered tuple of rules.
+
+    Calling a pipeline applies its rules in order, and repeats the sequence until a
+    pass changes nothing (at most ``max_passes`` passes), so that removing one line
+    can never leave work for a second call: ``p(p(x)) == p(x)``.
+
+    Pipelines compose with ``+`` and narrow with :meth:`select`.
+    """
+
+    rules: tuple[Rule, ...] = ()
+    max_passes: int = 4
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rules", tuple(self.rules))
+        names = [r.name for r in self.rules]
+        dup = {n for n in names if names.count(n) > 1}
+        if dup:
+            raise ValueError(f"rule(s) listed twice in a pipeline: {sorted(dup)}")
+
+    # -- composition -------------------------------------------------------------
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the rules, in order."""
+        return tuple(r.name for r in self.rules)
+
+    def __add__(self, other: Pipeline | Rule) -> Pipeline:
+        extra = other.rules if isinstance(other, Pipeline) else (other,)
+        return Pipeline(self.rules + tuple(extra), self.max_passes)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rules)
+
+    def select(
+        self,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+    ) -> Pipeline:
+        """Keep the rules matched by *select* and not by *ignore* (names or family prefixes)."""
+        from .selection import resolve
+
+        return Pipeline(resolve(self.rules, select, ignore, defaults_only=False), self.max_passes)
+
+    def replace(self, rule: Rule) -> Pipeline:
+        """Return a copy with the rule of the same name swapped for *rule*."""
+        if rule.name not in self.names:
+            raise KeyError(f"no rule named {rule.name!r} in this pipeline")
+        return Pipeline(tuple(rule if r.name == rule.name else r for r in self.rules), self.max_passes)
+
+    # -- running -------------------------------------------------------------------
+    def __call__(self, text: str) -> str:
+        return self.clean(text)
+
+    def clean(self, text: str) -> str:
+        """Return the cleaned text."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean() takes str, not {type(text).__name__}")
+        for _ in range(self.max_passes):
+            before = text
+            for rule in self.rules:
+                edits = rule.finder(text)
+                if edits:
+                    text = apply_edits(text, edits)
+            if text == before:
+                break
+        return text
+
+    def explain(self, text: str) -> list[Change]:
+        """List every change ``clean`` makes, and every finding, in application order."""
+        if not isinstance(text, str):
+            raise TypeError(f"explain() takes str, not {type(text).__name__}")
+        original = _LineIndex(text)
+        offsets = _OffsetMap()
+        changes: list[Change] = []
+        for pass_no in range(self.max_passes):
+            before = text
+            for rule in self.rules:
+                raw = rule.finder(text)
+                if not raw:
+                    continue
+                edits = normalize_edits(text, raw)
+                delta = 0
+                for start, end, rep in edits:
+                    line = original.line(offsets.to_original(start))
+                    if rep is None:
+                        if pass_no == 0:
+                            changes.append(
+                                Change(rule.name, line, text[start:end], None, start + delta, end + delta)
+                            )
+                        continue
+                    changes.append(Change(rule.name, line, text[start:end], rep, start + delta, end + delta))
+                    delta += len(rep) - (end - start)
+                offsets.push(edits)
+                text = apply_edits(text, edits)
+            if text == before:
+                break
+        return changes
+
+    def check(self, text: str) -> bool:
+        """True when ``clean`` would leave *text* unchanged."""
+        return self.clean(text) == text

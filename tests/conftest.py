@@ -1,0 +1,17 @@
+"""Shared test set-up: hypothesis profiles.
+
+``default`` is quick for local runs; ``ci`` (``HYPOTHESIS_PROFILE=ci``, set by
+``.ci/run``) runs more examples.  Deadlines are off: timing belongs to the benchmark.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("ci", max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

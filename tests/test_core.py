@@ -1,0 +1,162 @@
+"""The core model: applier, rules, pipeline, explain, selection."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import cleantext
+from cleantext import Change, Pipeline, Rule, apply_changes, clean, explain
+from cleantext.core import apply_edits, normalize_edits
+
+
+def _upper_x(text: str) -> list[tuple[int, int, str | None]]:
+    return [(i, i + 1, "X") for i, c in enumerate(text) if c == "x"]
+
+
+def _drop_y_lines(text: str) -> list[tuple[int, int, str | None]]:
+    out: list[tuple[int, int, str | None]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line) + 1
+        if line == "y":
+            out.append((start, min(end, len(text)), ""))
+        start = end
+    return out
+
+
+def _report_z(text: str) -> list[tuple[int, int, str | None]]:
+    i = text.find("z")
+    return [(i, i + 1, None)] if i >= 0 else []
+
+
+UPPER = Rule("normalize.upper-x", "x -> X", _upper_x, (("axb", "aXb"),))
+DROP = Rule("boilerplate.drop-y", "drop lines 'y'", _drop_y_lines, (("a\ny\nb", "a\nb"),))
+REPORT = Rule("translation.report-z", "report z", _report_z)
+
+
+def test_apply_edits_replaces_and_deletes() -> None:
+    assert apply_edits("hello world", [(0, 5, "HI"), (5, 6, "")]) == "HIworld"
+
+
+def test_apply_edits_drops_overlaps_and_clamps() -> None:
+    assert apply_edits("abcdef", [(1, 3, "Y"), (2, 4, "Z"), (5, 99, "!")]) == "aYde!"
+
+
+def test_findings_are_not_applied() -> None:
+    assert apply_edits("abc", [(0, 1, None)]) == "abc"
+    assert normalize_edits("abc", [(0, 1, None), (0, 1, "A")]) == [(0, 1, None), (0, 1, "A")]
+
+
+def test_rule_name_must_have_a_family() -> None:
+    with pytest.raises(ValueError, match="family"):
+        Rule("other.x", "bad", _upper_x)
+    with pytest.raises(ValueError):
+        Rule("normalize", "no name", _upper_x)
+
+
+def test_rule_apply_and_family() -> None:
+    assert UPPER("xax") == "XaX"
+    assert UPPER.family == "normalize"
+    assert UPPER.find("ax") == [(1, 2, "X")]
+
+
+def test_pipeline_composes_and_rejects_duplicates() -> None:
+    p = Pipeline((UPPER,)) + DROP
+    assert p.names == ("normalize.upper-x", "boilerplate.drop-y")
+    assert p("x\ny\nz") == "X\nz"
+    with pytest.raises(ValueError, match="twice"):
+        Pipeline((UPPER, UPPER))
+
+
+def test_pipeline_reaches_a_fixpoint() -> None:
+    # removing a line joins two 'y' halves into a new 'y' line only on a second pass
+    def join(text: str) -> list[tuple[int, int, str | None]]:
+        i = text.find("y\n-\n")
+        return [(i + 1, i + 4, "")] if i >= 0 else []
+
+    p = Pipeline((DROP, Rule("boilerplate.join", "join", join)))
+    once = p("a\ny\n-\nb")
+    assert p(once) == once
+
+
+def test_pipeline_select_and_ignore() -> None:
+    p = Pipeline((UPPER, DROP, REPORT))
+    assert p.select(["boilerplate"]).names == ("boilerplate.drop-y",)
+    assert p.select(ignore=["normalize"]).names == ("boilerplate.drop-y", "translation.report-z")
+    with pytest.raises(ValueError, match="did you mean"):
+        p.select(["boilerplate.drop-x"])
+
+
+def test_pipeline_replace() -> None:
+    other = Rule("normalize.upper-x", "x -> Y", lambda t: [(0, 0, "")])
+    assert Pipeline((UPPER,)).replace(other).rules[0] is other
+    with pytest.raises(KeyError):
+        Pipeline((UPPER,)).replace(DROP)
+
+
+def test_explain_lines_refer_to_the_original_input() -> None:
+    p = Pipeline((DROP, UPPER, REPORT))
+    text = "y\ny\nax\nz\n"
+    changes = p.explain(text)
+    assert [(c.rule, c.line) for c in changes] == [
+        ("boilerplate.drop-y", 1),
+        ("boilerplate.drop-y", 2),
+        ("normalize.upper-x", 3),
+        ("translation.report-z", 4),
+    ]
+    assert changes[-1].is_finding
+    assert apply_changes(text, changes) == p(text) == "aX\nz\n"
+
+
+def test_public_clean_and_explain_round_trip() -> None:
+    text = "  AT&amp;amp;T\r\n\r\n\r\n\r\nfoo , bar. .  baz\u200b…NATO\n\n"
+    changes = explain(text)
+    assert all(isinstance(c, Change) for c in changes)
+    assert apply_changes(text, changes) == clean(text) == "AT&T\n\nfoo, bar. baz… NATO\n"
+
+
+def test_issue_example() -> None:
+    assert clean("schÃ¶n , da") == "schön, da"
+
+
+def test_clean_rejects_non_str() -> None:
+    with pytest.raises(TypeError, match="bytes"):
+        clean(b"abc")  # type: ignore[arg-type]
+
+
+def test_default_pipeline_pickles() -> None:
+    p = cleantext.default_pipeline()
+    q = pickle.loads(pickle.dumps(p))
+    assert q == p
+    assert q("a  b") == "a b"
+
+
+def test_select_ignore_by_family_and_name() -> None:
+    assert clean("a  b , c", select=["normalize.spaces"]) == "a b , c"
+    assert clean("a  b , c", ignore=["normalize.spaces"]) == "a  b, c"
+    with pytest.raises(ValueError, match="unknown rule"):
+        clean("x", select=["normalise"])
+
+
+def test_opt_in_rules_need_their_exact_name() -> None:
+    assert "normalize.ascii-punctuation" not in cleantext.default_pipeline(select=["normalize"]).names
+    assert clean("“a”", select=["normalize.ascii-punctuation"]) == '"a"'
+    assert clean("“a”") == "“a”"
+
+
+def test_registry_names_are_unique_and_described() -> None:
+    names = [r.name for r in cleantext.rules()]
+    assert len(names) == len(set(names))
+    for rule in cleantext.rules():
+        assert rule.description and rule.description[0].isupper(), rule.name
+        assert rule.family in ("normalize", "boilerplate", "translation")
+
+
+@pytest.mark.parametrize("rule", cleantext.rules(), ids=lambda r: r.name)
+def test_every_rule_example_holds(rule: Rule) -> None:
+    assert rule.examples, f"{rule.name} has no example"
+    for before, after in rule.examples:
+        assert rule.apply(before) == after
+        assert rule.apply(after) == after
