@@ -1,0 +1,76 @@
+"""The bundled seed article against its hand-written golden output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleantext import apply_changes, clean, explain
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+RAW = (SEEDS / "000_89e9b03200a8b320.txt").read_text(encoding="utf-8")
+GOLD = (SEEDS / "000_89e9b03200a8b320.clean.txt").read_text(encoding="utf-8")
+
+PENDING_BOILERPLATE = pytest.mark.xfail(reason="boilerplate rules not landed yet", strict=True)
+PENDING_TRANSLATION = pytest.mark.xfail(reason="translation rules not landed yet", strict=True)
+
+# (text that must be gone from the output, the family that removes it)
+REMOVED = [
+    pytest.param(
+        "Russian Foreign Minister Sergei Lavrov (right) meets", id="caption", marks=PENDING_BOILERPLATE
+    ),
+    pytest.param("\n“threatening posture”\n", id="pull-quote", marks=PENDING_BOILERPLATE),
+    pytest.param("Live briefing: Ukraine in the crosshairs", id="live-promo-head", marks=PENDING_BOILERPLATE),
+    pytest.param("Consult the RFE/RL new live briefing", id="live-promo-body", marks=PENDING_BOILERPLATE),
+    pytest.param("With reports from AFP", id="agency-credit", marks=PENDING_BOILERPLATE),
+    pytest.param("About Eleanor Blackburn", id="author-box", marks=PENDING_BOILERPLATE),
+    pytest.param("Check Also", id="check-also-marker", marks=PENDING_BOILERPLATE),
+    pytest.param("Atlas Institute for Veterans", id="check-also-headline", marks=PENDING_BOILERPLATE),
+    pytest.param("The Council has been expanded", id="check-also-teaser", marks=PENDING_BOILERPLATE),
+    pytest.param("decades , as", id="space-before-comma"),
+    pytest.param("decreasing…NATO", id="ellipsis-glued"),
+    pytest.param("activities. .", id="double-period"),
+    pytest.param("a solution. political solution", id="duplicated-fragment", marks=PENDING_TRANSLATION),
+    pytest.param("he said. Truss told", id="duplicated-attribution-name", marks=PENDING_TRANSLATION),
+    pytest.param("nowhere. meaning,”", id="stray-fragment", marks=PENDING_TRANSLATION),
+    pytest.param("he said. noted.", id="duplicated-attribution", marks=PENDING_TRANSLATION),
+    pytest.param("February. ten.", id="month-number-word", marks=PENDING_TRANSLATION),
+    pytest.param("of here the middle", id="calque", marks=PENDING_TRANSLATION),
+    pytest.param("In Kiev,", id="place-name", marks=PENDING_TRANSLATION),
+]
+
+# article sentences that must survive (look-alikes of rule triggers among them)
+KEPT = [
+    "Russia and Belarus begin war games amid protests from Ukraine and the West",
+    "involving more than 30,000 soldiers.",
+    "On Feb. 8, Russia said six warships",
+    "Scholz will also travel to Kyiv and Moscow on February 14-15.",
+    "stationed there. the Ukrainian border moved elsewhere",
+    "as it saw fit. seems to him on his own territory",
+    "“We are united and determined,” Scholz said.",
+    "will allow our countries to deepen our close partnership",
+]
+
+
+@pytest.mark.parametrize("fragment", REMOVED)
+def test_seed_item_is_cleaned(fragment: str) -> None:
+    assert fragment not in clean(RAW)
+
+
+@pytest.mark.parametrize("fragment", KEPT)
+def test_seed_prose_is_kept(fragment: str) -> None:
+    assert fragment in clean(RAW)
+
+
+@PENDING_BOILERPLATE
+def test_seed_matches_golden_file() -> None:
+    assert clean(RAW) == GOLD
+
+
+def test_golden_file_is_a_fixpoint_of_normalization() -> None:
+    assert clean(GOLD, select=["normalize"]) == GOLD
+
+
+def test_seed_explain_round_trip() -> None:
+    assert apply_changes(RAW, explain(RAW)) == clean(RAW)
