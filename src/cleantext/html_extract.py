@@ -1,0 +1,266 @@
+"""Article extraction from HTML with trafilatura, plus what trafilatura leaves on the table.
+
+* :func:`parse` builds the lxml tree (trafilatura's loader, which repairs broken markup);
+* :func:`prune` removes elements whose ``class``/``id`` marks them as page furniture
+  (share bars, related teasers, newsletter boxes, author bios, reader comments):
+  trafilatura sees those signals too but keeps some of them;
+* :func:`run_trafilatura` extracts body and metadata (precision mode: measured best on
+  the development pages, see docs/html.md);
+* :func:`strip_heading` drops the headline, standfirst and dateline that trafilatura
+  repeats at the top of the body, when they match the page's own metadata.
+
+The heading logic works on plain strings and needs no trafilatura.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "heading_candidates",
+    "page_descriptions",
+    "page_headlines",
+    "parse",
+    "prune",
+    "run_metadata",
+    "run_trafilatura",
+    "strip_heading",
+]
+
+_WORD = re.compile(r"\w+")
+#: separators between a headline and a site name in ``<title>``
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
+#: a standfirst is one short unpunctuated line; a first paragraph ends a sentence
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)]*\s*$")
+#: how many lines at the top of the body are examined
+_MAX_HEADING_LINES = 4
+#: longest line that can be a headline or standfirst (characters)
+_MAX_HEADING_CHARS = 400
+
+
+# ---------------------------------------------------------------------------- heading
+def _norm(text: str | None) -> str:
+    return " ".join(w.casefold() for w in _WORD.findall(text or ""))
+
+
+def heading_candidates(titles: Iterable[str | None]) -> frozenset[str]:
+    """Normalised forms a headline line may take: each title, and its parts around
+    separators (``"Story | Site"`` gives ``"story | site"``, ``"story"``, ``"site"``).
+
+    Parts of one word are left out: a lone word is too weak a match.
+
+    >>> sorted(heading_candidates(["Big news today | The Site", None]))
+    ['big news today', 'big news today the site', 'the site']
+    """
+    out: set[str] = set()
+    for title in titles:
+        if not title or len(title) > _MAX_HEADING_CHARS:
+            continue
+        full = _norm(title)
+        if full:
+            out.add(full)
+        for part in _TITLE_SEPARATORS.split(title):
+            norm = _norm(part)
+            if norm.count(" ") >= 1:
+                out.add(norm)
+    return frozenset(out)
+
+
+def strip_heading(text: str, titles: Sequence[str | None], descriptions: Sequence[str | None]) -> str:
+    """Drop the headline and standfirst repeated at the top of *text*.
+
+    A top line goes when its words equal a title (or a title without its site name), or
+    when they equal a description and the line does not end like a sentence (a
+    standfirst; a first paragraph reused as the page description stays).  Only a run of
+    such lines from the very top is removed, at most a few.
+
+    >>> strip_heading("Big news\\nThe first paragraph.", ["Big news | Site"], [])
+    'The first paragraph.'
+    >>> strip_heading("Big news\\nA short summary\\nBody.", ["Big news"], ["A short summary"])
+    'Body.'
+    >>> strip_heading("A full first paragraph.\\nBody.", [], ["A full first paragraph."])
+    'A full first paragraph.\\nBody.'
+    """
+    if not text:
+        return text
+    title_forms = heading_candidates(titles)
+    desc_forms = frozenset(d for d in map(_norm, descriptions) if d)
+    if not title_forms and not desc_forms:
+        return text
+    lines = text.split("\n")
+    cut = 0
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            cut = i + 1 if cut == i else cut
+            continue
+        seen += 1
+        if seen > _MAX_HEADING_LINES or len(line) > _MAX_HEADING_CHARS:
+            break
+        norm = _norm(line)
+        if not norm:
+            break
+        if norm in title_forms or (norm in desc_forms and not _SENTENCE_END.search(line)):
+            cut = i + 1
+            continue
+        break
+    if cut == 0:
+        return text
+    return "\n".join(lines[cut:]).lstrip("\n")
+
+
+# ---------------------------------------------------------------------------- pruning
+@dataclass(frozen=True)
+class _PruneRules:
+    pattern: re.Pattern[str]
+    keep_tags: frozenset[str]
+    max_share: float
+
+
+@lru_cache(maxsize=1)
+def _prune_rules() -> _PruneRules:
+    raw = resources.files("cleantext").joinpath("data/html_prune.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    words = sorted({w for group in data["class_tokens"].values() for w in group}, key=len, reverse=True)
+    # a class/id token equal to a marker, or made of it plus '-'/'_' joined parts
+    pattern = re.compile(
+        r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, words)) + r")(?=$|[\s_-])",
+        re.IGNORECASE,
+    )
+    return _PruneRules(pattern, frozenset(data["never_remove_tags"]), float(data["max_text_share"]))
+
+
+def prune(tree: Any) -> int:
+    """Remove furniture elements from the lxml *tree* in place; return how many.
+
+    An element goes when a token of its ``class`` or ``id`` is a furniture marker
+    (``related``, ``share``, ``newsletter``, ``author-bio`` ...), unless it is a
+    structural element (``body``, ``article``, ``main``) or holds a large share of
+    the page's text (a page wrapper with an unlucky class name).
+    """
+    rules = _prune_rules()
+    total = len(tree.text_content()) or 1
+    doomed = []
+    for elem in tree.iter():
+        tag = elem.tag
+        if not isinstance(tag, str) or tag in rules.keep_tags:
+            continue
+        attrs = f"{elem.get('class') or ''} {elem.get('id') or ''}".strip()
+        if not attrs or rules.pattern.search(attrs) is None:
+            continue
+        doomed.append(elem)
+    removed = 0
+    for elem in doomed:
+        if len(elem.text_content()) > rules.max_share * total:
+            continue
+        _drop(elem)
+        removed += 1
+    return removed
+
+
+def _drop(elem: Any) -> None:
+    """Remove *elem* but keep its tail text."""
+    parent = elem.getparent()
+    if parent is None:
+        return
+    tail = elem.tail
+    if tail:
+        prev = elem.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(elem)
+
+
+# ---------------------------------------------------------------------------- trafilatura
+def parse(html: str) -> Any:
+    """The lxml tree of *html* (trafilatura's loader), or ``None`` if nothing parses.
+
+    A fragment without ``<html>``/``<body>`` is wrapped in a page first.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None and html.strip():
+        tree = load_html(f"<html><body><div>{html}</div></body></html>")
+    return tree
+
+
+def _texts(tree: Any, xpath: str, limit: int = 3) -> list[str]:
+    out: list[str] = []
+    for item in tree.xpath(xpath)[:limit]:
+        text = item if isinstance(item, str) else item.text_content()
+        text = " ".join(str(text).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def page_headlines(tree: Any) -> tuple[str, ...]:
+    """Headline texts the page declares: ``og:title``, ``twitter:title``, ``<title>``, ``<h1>``."""
+    found = (
+        _texts(tree, '//meta[@property="og:title" or @name="twitter:title"]/@content')
+        + _texts(tree, "//head/title")
+        + _texts(tree, "//h1")
+    )
+    return tuple(dict.fromkeys(found))
+
+
+def page_descriptions(tree: Any) -> tuple[str, ...]:
+    """Descriptions the page declares (``description``, ``og:description`` ...)."""
+    found = _texts(
+        tree,
+        '//meta[@name="description" or @property="og:description" or @name="twitter:description"]/@content',
+    )
+    return tuple(dict.fromkeys(found))
+
+
+def run_trafilatura(
+    tree: Any,
+    *,
+    url: str | None,
+    include_comments: bool,
+    settings: dict[str, Any] | None = None,
+) -> tuple[str, Any]:
+    """Extract the body text from the parsed page *tree*: ``(text, trafilatura document)``.
+
+    Precision mode with tables and without deduplication: the best settings measured on the
+    development pages (docs/html.md).  Reader comments are appended when asked for.
+    """
+    from trafilatura import bare_extraction
+
+    kwargs: dict[str, Any] = {
+        "favor_precision": True,
+        "include_tables": True,
+        "include_comments": include_comments,
+        "deduplicate": False,
+    }
+    kwargs.update(settings or {})
+    doc = bare_extraction(tree, url=url, **kwargs)
+    if doc is None:
+        return "", None
+    text = getattr(doc, "text", None) or ""
+    if include_comments:
+        comments = getattr(doc, "comments", None) or ""
+        if comments:
+            text = f"{text}\n{comments}" if text else comments
+    return text, doc
+
+
+def run_metadata(tree: Any, url: str | None) -> dict[str, str | None]:
+    """The page's metadata (title, author, date, url, sitename, description)."""
+    from trafilatura.metadata import extract_metadata
+
+    meta = extract_metadata(tree, url)
+    return {
+        key: (" ".join(str(value).split()) or None) if value else None
+        for key in ("title", "author", "date", "url", "sitename", "description")
+        for value in (getattr(meta, key, None),)
+    }
