@@ -1,0 +1,316 @@
+"""The work behind the command: one document, one text file, and worker processes for ``-j N``.
+
+Everything here is picklable (a :class:`Job` is plain data) so the same functions run
+in the main process or in a :mod:`multiprocessing` pool.  Pipelines are built once per
+run (per site when a site model is used) and kept in a small bounded cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+
+from .cli_io import (
+    BinaryInput,
+    InputError,
+    atomic_writer,
+    colorize_diff,
+    prepare,
+    read_bytes,
+    short,
+    unified_diff,
+)
+from .config import Config
+from .core import Change, Pipeline, apply_changes
+
+if TYPE_CHECKING:
+    from .jsonl import BatchResult
+
+__all__ = ["Cleaner", "FileResult", "Job", "Stats", "Workers", "explain_lines", "process_text"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: pipelines kept per run when a site model gives each site its own pipeline
+PIPELINE_CACHE = 64
+
+
+@dataclass(frozen=True)
+class Job:
+    """What one run does; sent to worker processes."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    config: Config = field(default_factory=Config)
+    model: Any = None
+    site: str | None = None
+    html: bool = False
+    #: ``None``: UTF-8 for text, the page's own encoding for HTML
+    encoding: str | None = None
+    #: ``filter`` (cleaned text out), ``fix`` (rewrite in place), ``check`` (report only)
+    mode: str = "filter"
+    explain: bool = False
+    diff: bool = False
+    stats: bool = False
+    color: bool = False
+    field: str = "text"
+    output_field: str = "text"
+    group_field: str | None = None
+    url_field: str = "url"
+
+    @property
+    def wants_changes(self) -> bool:
+        """True when each change must be attributed to its rule (explain, stats)."""
+        return self.explain or self.stats
+
+
+@dataclass
+class Stats:
+    """Per-rule counts over a run: documents touched, lines removed, replacements, findings."""
+
+    documents: int = 0
+    changed: int = 0
+    rules: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, changes: Sequence[Change], changed: bool) -> None:
+        """Count one document and its changes."""
+        self.documents += 1
+        self.changed += changed
+        touched: set[str] = set()
+        for ch in changes:
+            row = self.rules.setdefault(ch.rule, [0, 0, 0, 0])
+            if ch.after is None:
+                row[3] += 1
+                continue
+            if ch.rule not in touched:
+                touched.add(ch.rule)
+                row[0] += 1
+            lines = ch.before.count("\n") - ch.after.count("\n")
+            if lines > 0:
+                row[1] += lines
+            else:
+                row[2] += 1
+
+    def merge(self, other: Stats) -> None:
+        """Add the counts of *other* (from another file or worker)."""
+        self.documents += other.documents
+        self.changed += other.changed
+        for rule, row in other.rules.items():
+            mine = self.rules.setdefault(rule, [0, 0, 0, 0])
+            for i, n in enumerate(row):
+                mine[i] += n
+
+    def render(self, order: Sequence[str] = ()) -> str:
+        """A table for the end of a run (rules in *order*, then any others by name)."""
+        rank = {name: i for i, name in enumerate(order)}
+        names = sorted(self.rules, key=lambda n: (rank.get(n, len(rank)), n))
+        width = max([len("rule"), *(len(n) for n in names)])
+        head = f"{'rule':<{width}}  {'docs':>7}  {'lines removed':>13}  {'replacements':>12}  {'findings':>8}"
+        lines = [head]
+        for name in names:
+            docs, removed, replaced, found = self.rules[name]
+            lines.append(f"{name:<{width}}  {docs:>7}  {removed:>13}  {replaced:>12}  {found:>8}")
+        lines.append(f"{self.documents} documents, {self.changed} changed")
+        return "\n".join(lines) + "\n"
+
+
+class Cleaner:
+    """Cleans documents for a :class:`Job`, with its pipelines built once (per site)."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self._pipelines: OrderedDict[str | None, Pipeline] = OrderedDict()
+
+    def pipeline(self, site: str | None = None) -> Pipeline:
+        """The pipeline for *site* (the plain one without a site model or a site)."""
+        key = site if self.job.model is not None else None
+        pipe = self._pipelines.get(key)
+        if pipe is not None:
+            self._pipelines.move_to_end(key)
+            return pipe
+        from .registry import default_pipeline
+
+        config = self.job.config
+        if key is not None:
+            config = replace(config, site_model=self.job.model, site=key)
+        pipe = default_pipeline(self.job.select, self.job.ignore, config)
+        self._pipelines[key] = pipe
+        if len(self._pipelines) > PIPELINE_CACHE:
+            self._pipelines.popitem(last=False)
+        return pipe
+
+    def document(
+        self, value: str | bytes, *, site: str | None = None, url: str | None = None
+    ) -> tuple[str, list[Change] | None]:
+        """Clean one document; also return its changes when the job needs them."""
+        pipe = self.pipeline(site)
+        if self.job.html:
+            from .html import clean_html
+
+            cleaned: str = clean_html(value, url=url, pipeline=pipe)
+            if not self.job.wants_changes:
+                return cleaned, None
+            # attribute the changes of the text pipeline on the extracted text
+            extracted: str = clean_html(value, url=url, pipeline=Pipeline(()))
+            return cleaned, pipe.explain(extracted)
+        assert isinstance(value, str)
+        if not self.job.wants_changes:
+            return pipe.clean(value), None
+        changes = pipe.explain(value)
+        return apply_changes(value, changes), changes
+
+
+def explain_lines(name: str, changes: Iterable[Change], *, record: int | None = None, field: str = "") -> str:
+    """``name:line rule: removed/changed/found text``, one line per change.
+
+    For a JSONL *record* the location is the record's line, and the line inside the
+    field follows in brackets: ``corpus.jsonl:7 rule: removed "..." (text line 3)``.
+    """
+    out: list[str] = []
+    for ch in changes:
+        if ch.after is None:
+            what = f"found {short(ch.before)}"
+        elif ch.after == "":
+            what = f"removed {short(ch.before)}"
+        else:
+            what = f"changed {short(ch.before)} -> {short(ch.after)}"
+        if record is None:
+            out.append(f"{name}:{ch.line} {ch.rule}: {what}\n")
+        else:
+            out.append(f"{name}:{record} {ch.rule}: {what} ({field} line {ch.line})\n")
+    return "".join(out)
+
+
+@dataclass
+class FileResult:
+    """What happened to one text input."""
+
+    path: str
+    #: ``ok``, ``binary`` (skipped) or ``error`` (exit 2)
+    status: str = "ok"
+    message: str = ""
+    changed: bool = False
+    #: the cleaned text (filter mode only)
+    output: str | None = None
+    #: explain lines and diff, for stdout
+    report: str = ""
+    stats: Stats | None = None
+
+
+def process_text(cleaner: Cleaner, path: str, data: bytes | None = None) -> FileResult:
+    """Clean one text (or HTML) file; in fix mode rewrite it when it changed."""
+    job = cleaner.job
+    name = "<stdin>" if path == "-" else path
+    try:
+        if data is None:
+            data = read_bytes(path)
+        value = prepare(data, path, job.encoding, html=job.html)
+    except BinaryInput as exc:
+        return FileResult(path, "binary", str(exc))
+    except InputError as exc:
+        return FileResult(path, "error", str(exc))
+    cleaned, changes = cleaner.document(value, site=job.site)
+    original = None if job.html else value
+    if isinstance(original, str):
+        changed = cleaned != original
+    else:  # a page became text: "changed" means the text pipeline changed the extracted text
+        changed = any(ch.after is not None for ch in changes or ())
+    result = FileResult(path, changed=changed)
+    if job.mode == "filter":
+        result.output = cleaned
+    if job.stats:
+        result.stats = Stats()
+        result.stats.add(changes or (), result.changed)
+    report = []
+    if job.explain and changes:
+        report.append(explain_lines(name, changes))
+    if job.diff and isinstance(original, str) and changed:
+        diff = unified_diff(original, cleaned, name)
+        report.append(colorize_diff(diff) if job.color else diff)
+    result.report = "".join(report)
+    if job.mode == "fix" and result.changed:
+        try:
+            with atomic_writer(path) as fh:
+                fh.write(cleaned.encode("utf-8"))
+        except OSError as exc:
+            return FileResult(path, "error", f"{name}: cannot write: {exc.strerror or exc}")
+    return result
+
+
+# ----------------------------------------------------------------------------- worker processes
+_WORKER: Cleaner | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _WORKER  # noqa: PLW0603 - one cleaner per worker process, set by the pool initializer
+    _WORKER = Cleaner(job)
+
+
+def _call(fn: Callable[[Cleaner, T], R], item: T) -> R:
+    assert _WORKER is not None
+    return fn(_WORKER, item)
+
+
+class Workers:
+    """Runs ``fn(cleaner, item)`` over items, in order, in this process or in a pool of *jobs*.
+
+    At most ``2 * jobs`` items are in flight, so reading never runs ahead of writing
+    (``Pool.imap`` would consume its whole input first) and memory stays bounded.
+    Functions must be module-level so that they pickle.
+    """
+
+    def __init__(self, job: Job, jobs: int = 1) -> None:
+        self.job = job
+        self.jobs = jobs
+        self.cleaner = Cleaner(job)
+        self._pool: Any = None
+
+    def __enter__(self) -> Workers:
+        if self.jobs > 1:
+            import multiprocessing
+
+            self._pool = multiprocessing.Pool(self.jobs, initializer=_init_worker, initargs=(self.job,))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, fn: Callable[[Cleaner, T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn(cleaner, item)`` for each item, in input order."""
+        if self._pool is None:
+            for item in items:
+                yield fn(self.cleaner, item)
+            return
+        pending: deque[Any] = deque()
+        for item in items:
+            pending.append(self._pool.apply_async(_call, (fn, item)))
+            if len(pending) >= 2 * self.jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def map_text(self, items: Iterable[tuple[str, bytes | None]]) -> Iterator[FileResult]:
+        """Clean text files (``(path, data or None)``), in order."""
+        return self.map(text_task, items)
+
+    def map_jsonl(self, name: str, fh: BinaryIO) -> Iterator[BatchResult]:
+        """Clean a JSONL stream batch by batch, in order."""
+        from .jsonl import batches, process_batch
+
+        return self.map(process_batch, batches(name, fh))
+
+
+def text_task(cleaner: Cleaner, item: tuple[str, bytes | None]) -> FileResult:
+    """:func:`process_text` for one ``(path, data)`` item (a module-level function for pools)."""
+    return process_text(cleaner, item[0], item[1])
+
+
+def default_jobs(value: int) -> int:
+    """``-j 0`` means one process per CPU."""
+    return value if value > 0 else (os.cpu_count() or 1)

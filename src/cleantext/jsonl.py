@@ -1,0 +1,150 @@
+"""Cleaning one field of each line of a JSONL file, streamed in batches.
+
+A record is re-serialised only when its field changes; every other line (unchanged
+records, blank lines, broken lines) is passed through byte for byte, so nothing is
+ever lost and the line order is kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from .cli_io import colorize_diff, unified_diff
+from .cli_run import Cleaner, Stats, explain_lines
+
+__all__ = ["Batch", "BatchResult", "RecordResult", "batches", "process_batch", "process_record"]
+
+#: a batch ends after this many lines or bytes, whichever comes first
+BATCH_LINES = 256
+BATCH_BYTES = 1 << 20
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Consecutive raw lines of one file, the first being line ``first``."""
+
+    name: str
+    first: int
+    lines: list[bytes]
+
+
+@dataclass
+class RecordResult:
+    """One output line, and what to report about it."""
+
+    lineno: int
+    data: bytes
+    changed: bool = False
+    error: str = ""
+    report: str = ""
+
+
+@dataclass
+class BatchResult:
+    """The results of a batch, in order, with its input size (for progress) and counts."""
+
+    records: list[RecordResult]
+    size: int
+    stats: Stats | None = None
+    changed: int = field(default=0)
+
+
+def batches(name: str, fh: BinaryIO) -> Iterator[Batch]:
+    """Read *fh* lazily as batches of raw lines (never the whole file)."""
+    lines: list[bytes] = []
+    size = 0
+    first = 1
+    for lineno, raw in enumerate(fh, start=1):
+        lines.append(raw)
+        size += len(raw)
+        if len(lines) >= BATCH_LINES or size >= BATCH_BYTES:
+            yield Batch(name, first, lines)
+            first, lines, size = lineno + 1, [], 0
+    if lines:
+        yield Batch(name, first, lines)
+
+
+def process_batch(cleaner: Cleaner, batch: Batch) -> BatchResult:
+    """Clean every record of *batch* (a module-level function, so pools can call it)."""
+    stats = Stats() if cleaner.job.stats else None
+    records = [
+        process_record(cleaner, batch.name, batch.first + i, raw, stats) for i, raw in enumerate(batch.lines)
+    ]
+    return BatchResult(records, sum(len(raw) for raw in batch.lines), stats, sum(r.changed for r in records))
+
+
+def _split_terminator(raw: bytes) -> tuple[bytes, bytes]:
+    if raw.endswith(b"\r\n"):
+        return raw[:-2], b"\r\n"
+    if raw.endswith(b"\n"):
+        return raw[:-1], b"\n"
+    return raw, b""
+
+
+def process_record(
+    cleaner: Cleaner, name: str, lineno: int, raw: bytes, stats: Stats | None = None
+) -> RecordResult:
+    """Clean the field of one JSONL line; a broken line comes back unchanged with an error."""
+    job = cleaner.job
+    body, end = _split_terminator(raw)
+    if not body.strip():
+        return RecordResult(lineno, raw)
+    where = f"{name}:{lineno}"
+    encoding = job.encoding or "utf-8"
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return RecordResult(
+            lineno,
+            raw,
+            error=f"{where}: cannot decode as {encoding} at byte {exc.start} of the line: {exc.reason}",
+        )
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return RecordResult(lineno, raw, error=f"{where}: invalid JSON at column {exc.colno}: {exc.msg}")
+    if not isinstance(record, dict):
+        return RecordResult(lineno, raw, error=f"{where}: not a JSON object")
+    value = record.get(job.field, _MISSING)
+    if value is None:
+        return RecordResult(lineno, raw)  # a record without text (failed extraction): nothing to clean
+    if value is _MISSING:
+        return RecordResult(lineno, raw, error=f"{where}: no field {job.field!r}")
+    if not isinstance(value, str):
+        return RecordResult(
+            lineno, raw, error=f"{where}: field {job.field!r} is {type(value).__name__}, not a string"
+        )
+    site = None
+    if job.model is not None and job.group_field:
+        group = record.get(job.group_field)
+        if isinstance(group, str) and group:
+            from .site import site_of
+
+            site = site_of(group)
+    url = record.get(job.url_field) if job.html else None
+    try:
+        cleaned, changes = cleaner.document(value, site=site, url=url if isinstance(url, str) else None)
+    except Exception as exc:  # a rule must never raise; if one does, keep the record and say so
+        return RecordResult(lineno, raw, error=f"{where}: cleaning failed: {type(exc).__name__}: {exc}")
+    changed = record.get(job.output_field, _MISSING) != cleaned
+    if stats is not None:
+        stats.add(changes or (), changed)
+    report = []
+    if job.explain and changes:
+        report.append(explain_lines(name, changes, record=lineno, field=job.field))
+    if job.diff and changed and not job.html:
+        diff = unified_diff(value, cleaned, f"{where}:{job.field}")
+        report.append(colorize_diff(diff) if job.color else diff)
+    if not changed:
+        return RecordResult(lineno, raw, report="".join(report))
+    record[job.output_field] = cleaned
+    try:
+        data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from \\ud800 escapes: keep them escaped
+        data = json.dumps(record).encode("utf-8")
+    return RecordResult(lineno, data + end, changed=True, report="".join(report))
