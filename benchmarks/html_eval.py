@@ -40,7 +40,9 @@ def _one(job: tuple[str, str, str, bool, dict[str, Any]]) -> tuple[str, str]:
     if prune:
         hx.prune(tree)
     text = hx.run_trafilatura(tree, url=None, include_comments=False, settings=settings)[0]
-    text = hx.strip_heading(text, (meta["title"], *heads), (meta["description"], *descs))
+    text = hx.strip_heading(
+        text, (meta["title"], *heads), (meta["description"], *descs), hx.page_standfirsts(tree)
+    )
     if stage == "full":
         from cleantext import default_pipeline
 

@@ -153,9 +153,12 @@ def _extract_raw(text: str, url: str | None, include_comments: bool) -> Document
     meta = hx.run_metadata(deepcopy(tree), url)
     headlines = hx.page_headlines(tree)
     descriptions = hx.page_descriptions(tree)
+    standfirsts = hx.page_standfirsts(tree)
     hx.prune(tree)
     body, _doc = hx.run_trafilatura(tree, url=url, include_comments=include_comments)
-    body = hx.strip_heading(body, (meta["title"], *headlines), (meta["description"], *descriptions))
+    body = hx.strip_heading(
+        body, (meta["title"], *headlines), (meta["description"], *descriptions), standfirsts
+    )
     return Document(text=body, **{k: v for k, v in meta.items() if k != "url"}, url=meta["url"] or url)
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "heading_candidates",
     "page_descriptions",
     "page_headlines",
+    "page_standfirsts",
     "parse",
     "prune",
     "run_metadata",
@@ -72,12 +73,18 @@ def heading_candidates(titles: Iterable[str | None]) -> frozenset[str]:
     return frozenset(out)
 
 
-def strip_heading(text: str, titles: Sequence[str | None], descriptions: Sequence[str | None]) -> str:
+def strip_heading(
+    text: str,
+    titles: Sequence[str | None],
+    descriptions: Sequence[str | None],
+    standfirsts: Sequence[str | None] = (),
+) -> str:
     """Drop the headline and standfirst repeated at the top of *text*.
 
     A top line goes when its words equal a title (or a title without its site name), or
-    when they equal a description and the line does not end like a sentence (a
-    standfirst; a first paragraph reused as the page description stays).  Only a run of
+    a description or standfirst-element text and the line does not end like a sentence
+    (a standfirst; a first paragraph reused as the page description stays: on the
+    development pages a punctuated summary line is as often article text as not).  Only a run of
     such lines from the very top is removed, at most a few.
 
     >>> strip_heading("Big news\\nThe first paragraph.", ["Big news | Site"], [])
@@ -90,7 +97,7 @@ def strip_heading(text: str, titles: Sequence[str | None], descriptions: Sequenc
     if not text:
         return text
     title_forms = heading_candidates(titles)
-    desc_forms = frozenset(d for d in map(_norm, descriptions) if d)
+    desc_forms = frozenset(d for d in map(_norm, (*descriptions, *standfirsts)) if d)
     if not title_forms and not desc_forms:
         return text
     lines = text.split("\n")
@@ -117,34 +124,72 @@ def strip_heading(text: str, titles: Sequence[str | None], descriptions: Sequenc
 
 # ---------------------------------------------------------------------------- pruning
 @dataclass(frozen=True)
+class _Group:
+    name: str
+    pattern: re.Pattern[str] | None
+    itemprops: frozenset[str]
+    max_chars: int | None
+    keep_anchor: bool
+
+
+@dataclass(frozen=True)
 class _PruneRules:
-    pattern: re.Pattern[str]
+    groups: tuple[_Group, ...]
     keep_tags: frozenset[str]
     max_share: float
+
+
+def _marker_pattern(markers: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted(set(markers), key=len, reverse=True)
+    if not words:
+        return None
+    # a class/id token equal to a marker, or a '-'/'_'-separated part of one
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:^|[\s_-])(?:{alternation})(?=$|[\s_-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _prune_rules() -> _PruneRules:
     raw = resources.files("cleantext").joinpath("data/html_prune.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
-    words = sorted({w for group in data["class_tokens"].values() for w in group}, key=len, reverse=True)
-    # a class/id token equal to a marker, or made of it plus '-'/'_' joined parts
-    pattern = re.compile(
-        r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, words)) + r")(?=$|[\s_-])",
-        re.IGNORECASE,
+    groups = tuple(
+        _Group(
+            name,
+            _marker_pattern(spec.get("markers", ())),
+            frozenset(spec.get("itemprops", ())),
+            spec.get("max_chars"),
+            bool(spec.get("keep_anchor", False)),
+        )
+        for name, spec in data["groups"].items()
     )
-    return _PruneRules(pattern, frozenset(data["never_remove_tags"]), float(data["max_text_share"]))
+    return _PruneRules(groups, frozenset(data["never_remove_tags"]), float(data["max_text_share"]))
 
 
-def prune(tree: Any) -> int:
+def _matches(group: _Group, elem: Any, attrs: str) -> bool:
+    if group.itemprops and elem.get("itemprop") in group.itemprops:
+        pass
+    elif group.pattern is None or not attrs or group.pattern.search(attrs) is None:
+        return False
+    if group.max_chars is not None and len(elem.text_content()) > group.max_chars:
+        return False
+    if group.keep_anchor:
+        first = elem[0] if len(elem) else None
+        if (elem.text and elem.text.strip()) or (first is not None and first.tag == "a"):
+            return False
+    return True
+
+
+def prune(tree: Any, groups: Iterable[str] | None = None) -> int:
     """Remove furniture elements from the lxml *tree* in place; return how many.
 
-    An element goes when a token of its ``class`` or ``id`` is a furniture marker
-    (``related``, ``share``, ``newsletter``, ``author-bio`` ...), unless it is a
-    structural element (``body``, ``article``, ``main``) or holds a large share of
-    the page's text (a page wrapper with an unlucky class name).
+    An element goes when a token of its ``class`` or ``id`` (or a ``-``-separated part
+    of one) is a marker of one of the groups in ``data/html_prune.json``: newsletter
+    boxes, pop-up cards hanging on a name, short byline/date blocks.  Structural
+    elements (``body``, ``article``, ``p`` ...) and elements holding a large share of
+    the page's text always stay.  *groups* limits the groups used (all by default).
     """
     rules = _prune_rules()
+    active = [g for g in rules.groups if groups is None or g.name in groups]
     total = len(tree.text_content()) or 1
     doomed = []
     for elem in tree.iter():
@@ -152,16 +197,30 @@ def prune(tree: Any) -> int:
         if not isinstance(tag, str) or tag in rules.keep_tags:
             continue
         attrs = f"{elem.get('class') or ''} {elem.get('id') or ''}".strip()
-        if not attrs or rules.pattern.search(attrs) is None:
+        if not attrs and elem.get("itemprop") is None:
             continue
-        doomed.append(elem)
+        if any(_matches(g, elem, attrs) for g in active):
+            doomed.append(elem)
     removed = 0
     for elem in doomed:
         if len(elem.text_content()) > rules.max_share * total:
             continue
         _drop(elem)
         removed += 1
+    _unmark_inline_links(tree)
     return removed
+
+
+def _unmark_inline_links(tree: Any) -> None:
+    """Strip ``class="link"`` from spans inside paragraphs.
+
+    trafilatura's precision mode deletes any element whose class is ``link``, which
+    cuts linked words out of the middle of sentences.
+    """
+    for span in tree.iter("span"):
+        classes = (span.get("class") or "").split()
+        if "link" in classes and next(span.iterancestors("p"), None) is not None:
+            span.set("class", " ".join(c for c in classes if c != "link"))
 
 
 def _drop(elem: Any) -> None:
@@ -219,6 +278,29 @@ def page_descriptions(tree: Any) -> tuple[str, ...]:
         tree,
         '//meta[@name="description" or @property="og:description" or @name="twitter:description"]/@content',
     )
+    return tuple(dict.fromkeys(found))
+
+
+#: class parts of a standfirst (summary under the headline) element
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|subhead|subheadline|sub-headline|dek|deck|subtitle|sub-title|strapline)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_STANDFIRST_TAGS = ("h2", "h3", "p", "div", "span")
+
+
+def page_standfirsts(tree: Any, limit: int = 3) -> tuple[str, ...]:
+    """Texts of the page's standfirst elements (``<h2 class="subhead">`` ...), first few."""
+    found: list[str] = []
+    for elem in tree.iter(*_STANDFIRST_TAGS):
+        attrs = elem.get("class")
+        if not attrs or _STANDFIRST_CLASS.search(attrs) is None:
+            continue
+        text = " ".join(elem.text_content().split())
+        if text and len(text) <= _MAX_HEADING_CHARS:
+            found.append(text)
+            if len(found) >= limit:
+                break
     return tuple(dict.fromkeys(found))
 
 
