@@ -282,14 +282,13 @@ def _job(
 
 
 def _require_html() -> None:
-    import importlib.util
-
+    # imported here only when --html is given: trafilatura is slow to import
     try:
-        from . import html  # noqa: F401 - only to find out whether HTML support is there
+        import trafilatura  # noqa: F401
+
+        from . import html  # noqa: F401
     except ImportError as exc:
         raise UsageError(f"--html needs the HTML extra: {HTML_EXTRA} ({exc})") from exc
-    if importlib.util.find_spec("trafilatura") is None:
-        raise UsageError(f"--html needs trafilatura, which is not installed: {HTML_EXTRA}")
 
 
 def _load_model(path: str) -> Any:

@@ -212,7 +212,10 @@ def process_text(cleaner: Cleaner, path: str, data: bytes | None = None) -> File
         return FileResult(path, "binary", str(exc))
     except InputError as exc:
         return FileResult(path, "error", str(exc))
-    cleaned, changes = cleaner.document(value, site=job.site)
+    try:
+        cleaned, changes = cleaner.document(value, site=job.site)
+    except Exception as exc:  # an HTML guard (size, time), or a rule bug: name the file, keep it
+        return FileResult(path, "error", f"{name}: cleaning failed: {type(exc).__name__}: {exc}")
     original = None if job.html else value
     if isinstance(original, str):
         changed = cleaned != original
