@@ -532,7 +532,8 @@ def test_version_and_plain_filter_do_not_import_heavy_modules(tmp_path: Path) ->
         "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
         "assert cli.main(['--version']) == 0\n"
         "assert cli.main([]) == 0\n"
-        "print(sorted(m for m in ('trafilatura', 'ftfy', 'lxml', 'tqdm') if m in sys.modules), file=sys.stderr)\n"
+        "heavy = ('trafilatura', 'ftfy', 'lxml', 'tqdm')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=tmp_path, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
