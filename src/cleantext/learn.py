@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import IO, Any, TextIO
 
 from .fingerprint import Fingerprinter, fingerprint, is_prose_like
@@ -34,17 +35,21 @@ __all__ = ["Counts", "LearnParams", "count_documents", "iter_jsonl", "learn_file
 class LearnParams:
     """The learning thresholds (justified in docs/scale.md).
 
-    A site with at least ``min_site_docs`` documents learns a line seen in at least
-    ``max(min_docs, ceil(min_fraction * docs))`` of them; a *prose-like* line (more
-    than ``long_words`` words, a digit, or a sentence ending) needs
-    ``max(min_docs, ceil(strict_fraction * docs))``.  Lines longer than ``max_words``
-    words are never counted.
+    Only sites with at least ``min_site_docs`` documents learn.  A line is learned
+    *outright* when it is in so many of the site's documents that its share is at
+    least ``strict_fraction`` with 95 % confidence (Wilson lower bound); it is learned
+    *in a block* when it is in at least ``max(min_docs, ceil(min_fraction * docs))``
+    documents and sits next to a learned line (or a furniture-like partner) in at
+    least ``attach_share`` of them.  A furniture-like line is short (at most
+    ``long_words`` words), has no digit and does not end like a sentence.  Lines
+    longer than ``max_words`` words are never counted.
     """
 
     min_site_docs: int = 20
     min_docs: int = 3
     min_fraction: float = 0.05
     strict_fraction: float = 0.2
+    attach_share: float = 0.3
     long_words: int = 12
     max_words: int = 60
     fold_digits: bool = False
@@ -61,15 +66,41 @@ class LearnParams:
         """The fingerprinting these parameters ask for."""
         return Fingerprinter(self.fold_digits, self.max_words)
 
-    def threshold(self, docs: int, prose_like: bool) -> int:
+    def threshold(self, docs: int, outright: bool) -> int:
         """In how many of a site's *docs* documents a line must occur to be learned.
 
+        In a block (*outright* false): ``max(min_docs, ceil(min_fraction * docs))``.
+        Alone (*outright*): the least count whose share has a one-sided 95 % Wilson
+        lower bound of at least ``strict_fraction``, so that a small site needs more
+        than a lucky fifth of its documents.
+
         >>> p = LearnParams()
-        >>> p.threshold(20, False), p.threshold(200, False), p.threshold(200, True)
-        (3, 10, 40)
+        >>> p.threshold(20, False), p.threshold(400, False), p.threshold(20, True), p.threshold(400, True)
+        (3, 20, 7, 94)
         """
-        fraction = self.strict_fraction if prose_like else self.min_fraction
-        return max(self.min_docs, math.ceil(round(fraction * docs, 9)))
+        if not outright:
+            return max(self.min_docs, math.ceil(round(self.min_fraction * docs, 9)))
+        return max(self.min_docs, _wilson_count(docs, self.strict_fraction))
+
+
+@lru_cache(maxsize=4096)
+def _wilson_count(docs: int, fraction: float, z: float = 1.645) -> int:
+    """The least count *c* of *docs* whose Wilson lower bound is at least *fraction*."""
+    lo, hi = 0, docs + 1
+    while lo < hi:
+        c = (lo + hi) // 2
+        if c and _wilson_lower(c, docs, z) >= fraction - 1e-12:
+            hi = c
+        else:
+            lo = c + 1
+    return lo
+
+
+def _wilson_lower(c: int, n: int, z: float) -> float:
+    phat = c / n
+    centre = phat + z * z / (2 * n)
+    margin = z * math.sqrt(phat * (1 - phat) / n + z * z / (4 * n * n))
+    return (centre - margin) / (1 + z * z / n)
 
 
 #: a prose-like line's neighbour: (fingerprint, lower bound of its share) as a
@@ -165,16 +196,12 @@ class Counts:
             seen.add(key)
             if key in plain:
                 plain[key] += 1
-                continue
-            if key in prose:
+            elif key in prose:
                 prose[key] += 1
             else:
                 counts.examples[key] = line.strip()[:EXAMPLE_CHARS]
                 self.entries += 1
-                if not is_prose_like(norm, long_words):
-                    plain[key] = 1
-                    continue
-                prose[key] = 1
+                (prose if is_prose_like(norm, long_words) else plain)[key] = 1
             before = keyed[i - 1][0] if i else ""
             after = keyed[i + 1][0] if i < last else ""
             counts.before[key] = _vote(counts.before.get(key, _NO_VOTE), before)
@@ -245,29 +272,54 @@ class Counts:
     def learned(self, site: str) -> dict[str, int]:
         """The lines *site* learns, as ``{fingerprint: documents}`` (empty for a small site).
 
-        Furniture-like lines need the plain threshold, prose-like lines the strict one,
-        or the plain one when, in most of their documents (a lower bound of 60 %), they
-        sit next to a line that is learned: the body of a promo under its heading.
+        A line in at least ``strict_fraction`` of the site's documents is learned
+        outright.  A line in at least ``min_fraction`` of them is learned only when it
+        is part of a repeated block: its usual neighbour (the line before or after it
+        in at least ``attach_share`` of its documents, a Boyer-Moore lower bound) is a
+        learned line, or, for a furniture-like line, a line in the same band whose usual
+        neighbour it is in turn (a heading and its promo paragraph).
         """
         p = self.params
         counts = self.sites.get(site)
         if counts is None or counts.docs < p.min_site_docs:
             return {}
-        plain_need = p.threshold(counts.docs, False)
-        strict_need = p.threshold(counts.docs, True)
-        out = {k: n for k, n in counts.plain.items() if n >= plain_need}
-        out.update((k, n) for k, n in counts.prose.items() if n >= strict_need)
-        pending = {k: n for k, n in counts.prose.items() if plain_need <= n < strict_need}
+        low = p.threshold(counts.docs, False)
+        high = p.threshold(counts.docs, True)
+        out: dict[str, int] = {}
+        pending: dict[str, int] = {}
+        for table in (counts.plain, counts.prose):
+            for key, n in table.items():
+                if n >= high:
+                    out[key] = n
+                elif n >= low:
+                    pending[key] = n
+        before, after, plain = counts.before, counts.after, counts.plain
+
+        def usual(votes: dict[str, Vote], key: str) -> str:
+            cand, share = votes.get(key, _NO_VOTE)
+            return (
+                cand if cand and share >= max(2, p.attach_share * pending.get(key, out.get(key, 0))) else ""
+            )
+
         grew = True
         while grew and pending:
             grew = False
-            for key, n in list(pending.items()):
-                for votes in (counts.before, counts.after):
-                    cand, share = votes.get(key, _NO_VOTE)
-                    if cand in out and share >= 0.6 * n:
+            for key in list(pending):
+                if key not in pending:
+                    continue
+                for votes, other in ((before, after), (after, before)):
+                    cand = usual(votes, key)
+                    if not cand:
+                        continue
+                    if cand in out:
                         out[key] = pending.pop(key)
-                        grew = True
-                        break
+                    elif key in plain and cand in pending and usual(other, cand) == key:
+                        out[key] = pending.pop(key)
+                        out[cand] = pending.pop(cand)
+                    else:
+                        continue
+                    grew = True
+                    break
         return out
 
     def to_model(self) -> SiteModel:
