@@ -1,0 +1,94 @@
+"""``translation.calques``: word-for-word translations that are not English.
+
+``for a full-scale invasion of here the middle of the month`` -> ``… by the middle
+of the month`` (French *d'ici la mi-…*).  The table is data
+(``data/translation_calques.json``); users add ``(calque, repair)`` pairs through
+``Config.calques``.  A calque matches as whole words, in lower case or with a
+capitalised first letter (kept in the repair).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..core import Edit
+from ._data import load
+from ._trie import trie_pattern
+from .language import EnglishGate
+
+__all__ = ["CalqueTable", "builtin_calques", "find_calques"]
+
+_DATA = load("translation_calques.json")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ,]*\Z")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+@dataclass(frozen=True)
+class CalqueTable:
+    """Calques and their repairs, with the words that veto a match around them."""
+
+    pairs: tuple[tuple[str, str], ...]
+    not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for calque, repair in self.pairs:
+            if not calque.strip() or calque != " ".join(calque.split()):
+                raise ValueError(f"a calque must be words separated by single spaces, not {calque!r}")
+            for other, _ in self.pairs:
+                if re.search(rf"(?<![\w-]){re.escape(other.lower())}(?![\w-])", repair.lower()):
+                    raise ValueError(f"the repair {repair!r} contains the calque {other!r}")
+
+    def __call__(self, text: str) -> list[Edit]:
+        return find_calques(self, text)
+
+
+def builtin_calques() -> tuple[tuple[str, str], ...]:
+    """The calques shipped in ``data/translation_calques.json``."""
+    return tuple((c["calque"], c["repair"]) for c in _DATA["calques"])
+
+
+def default_table(extra: tuple[tuple[str, str], ...] = ()) -> CalqueTable:
+    """The built-in table with *extra* user pairs (a user pair overrides a built-in one)."""
+    mine = {c.lower(): (c, r) for c, r in builtin_calques()}
+    mine.update({c.lower(): (c, r) for c, r in extra})
+    return CalqueTable(tuple(mine.values()), frozenset(_DATA["not_after"]), frozenset(_DATA["not_before"]))
+
+
+@lru_cache(maxsize=16)
+def _compiled(table: CalqueTable) -> tuple[re.Pattern[str], dict[str, str]]:
+    forms: dict[str, str] = {}
+    for calque, repair in table.pairs:
+        low, rep = calque[0].lower() + calque[1:], repair[0].lower() + repair[1:]
+        forms[low] = rep
+        forms[calque[0].upper() + calque[1:]] = rep[0].upper() + rep[1:]
+    return re.compile(trie_pattern(forms)), forms
+
+
+def find_calques(table: CalqueTable, text: str) -> list[Edit]:
+    """Replace each calque of *table* found in *text* with its repair."""
+    pattern, forms = _compiled(table)
+    out: list[Edit] = []
+    gate: EnglishGate | None = None
+    n = len(text)
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if (s and _is_word_char(text[s - 1])) or (e < n and _is_word_char(text[e])):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        if before is not None and before.group(1).lower() in table.not_after:
+            continue
+        after = _WORD_AFTER.match(text, e)
+        if after is not None and after.group(1).lower() in table.not_before:
+            continue
+        gate = gate or EnglishGate(text)
+        if not gate.at(s):
+            continue
+        out.append((s, e, forms[m.group()]))
+    return out

@@ -1,0 +1,87 @@
+"""Fragments left by spinning and machine translation.
+
+``translation.stray-fragment``: one lowercase word between a full stop and a closing
+quote or a comma before an attribution: ``lead nowhere. meaning,” he said`` ->
+``lead nowhere,” he said``.
+
+``translation.duplicated-fragment``: a noun repeated with its modifier after a full
+stop: ``finding a solution. political solution,`` -> ``finding a political solution,``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..core import Edit
+from ._data import load, word_alternation
+from .context import PERIOD_LOWER, candidate_lines, plain_word_before
+from .language import EnglishGate
+
+__all__ = ["find_duplicated_fragment", "find_stray_fragment"]
+
+_EN = load("translation_english.json")
+_DATES = load("translation_dates.json")
+_VERBS = word_alternation(_EN["speech_verbs"])
+_SUBJECTS = word_alternation(_EN["subjects"])
+_STOPWORDS = frozenset(_EN["stopwords"])
+_MONTHS = frozenset(_DATES["months"])
+_NUMBERS = frozenset(_DATES["cardinals"]) | frozenset(_DATES["ordinals"])
+
+# ". meaning,”" / ". meaning”" / ". meaning, he said"
+_STRAY = re.compile(
+    rf"\. ([a-z]+)(?:\. [a-z]+)*(?:(,?)[”\"](?!\w)|(,)(?= (?:{_SUBJECTS}|[A-Z][a-z]+) (?:{_VERBS})(?![\w-])))"
+)
+
+
+def find_stray_fragment(text: str) -> list[Edit]:
+    """``lead nowhere. meaning,” he said`` -> ``lead nowhere,” he said``.
+
+    The word before the full stop must be a plain word (not ``etc``, ``U.S``, ``Mr``);
+    without a comma the full stop stays: ``nowhere. meaning”`` -> ``nowhere.”``.
+    """
+    if ". " not in text:
+        return []
+    out: list[Edit] = []
+    gate: EnglishGate | None = None
+    for start, end in candidate_lines(text, PERIOD_LOWER):
+        for m in _STRAY.finditer(text, start, end):
+            dot = m.start()
+            before = plain_word_before(text, dot)
+            if before is None or (before in _MONTHS and m.group(1) in _NUMBERS):
+                continue
+            gate = gate or EnglishGate(text)
+            if not gate.at(dot):
+                continue
+            comma = m.group(2) or m.group(3)
+            out.append((dot, m.start(2) if m.group(2) is not None else m.start(3), "" if comma else "."))
+    return out
+
+
+# "solution. political solution," -- one to three words, then the word before the stop again
+_DUPLICATED = re.compile(
+    r"(?<![\w-])([a-z][a-z-]{2,})\. (?=((?:[a-z][a-z-]* ){1,3})\1(?![\w-])(?:[,;:.!?”\"’)]|$))",
+    re.MULTILINE,
+)
+
+
+def find_duplicated_fragment(text: str) -> list[Edit]:
+    """``finding a solution. political solution,`` -> ``finding a political solution,``.
+
+    The words between the full stop and the repeated word must be content words
+    (``the end. in the end,`` stays).
+    """
+    if ". " not in text:
+        return []
+    out: list[Edit] = []
+    gate: EnglishGate | None = None
+    for start, end in candidate_lines(text, PERIOD_LOWER):
+        for m in _DUPLICATED.finditer(text, start, end):
+            if plain_word_before(text, m.end(1)) is None:
+                continue
+            if any(w in _STOPWORDS for w in m.group(2).split()):
+                continue
+            gate = gate or EnglishGate(text)
+            if not gate.at(m.start()):
+                continue
+            out.append((m.start(1), m.start(2), ""))
+    return out

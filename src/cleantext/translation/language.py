@@ -1,0 +1,88 @@
+"""English gating: the translation rules touch only English prose.
+
+A line of eight words or more is English when enough of its words are common English
+function words (``the``, ``of``, ``that`` ...) and they outnumber the function words of
+other languages; a shorter line takes the verdict of the document's first 20,000
+characters. The check runs only where a rule has already found a candidate, so clean
+text never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._data import load
+
+__all__ = ["EnglishGate", "english_verdict"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+_EN = frozenset(load("translation_english.json")["function_words"])
+# frequent function words of other languages written in Latin script; none is English
+_OTHER = frozenset(load("translation_english.json")["other_language_function_words"])
+MIN_WORDS = 8
+MIN_RATIO = 0.1
+_SAMPLE = 20_000
+
+
+def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
+    """True/False when *s* is (not) English; ``None`` when it is too short to tell.
+
+    >>> english_verdict("The talks in Moscow were the first of their kind in years.")
+    True
+    >>> english_verdict("Die Gespräche in Moskau waren die ersten ihrer Art seit Jahren.")
+    False
+    """
+    words = _WORD.findall(s)
+    if len(words) < min_words:
+        return None
+    en = other = 0
+    for w in words:
+        lw = w.lower()
+        if lw in _EN:
+            en += 1
+        elif lw in _OTHER:
+            other += 1
+    return en >= 2 and en > other and en >= MIN_RATIO * len(words)
+
+
+def _short_text_verdict(s: str) -> bool:
+    """A text too short for the ratio: English unless it shows another language."""
+    words = _WORD.findall(s)
+    if not words:
+        return False
+    if any(not w.isascii() for w in words):
+        return False
+    return not any(w.lower() in _OTHER for w in words)
+
+
+class EnglishGate:
+    """Lazy per-text English check: the line of a position, else the document."""
+
+    __slots__ = ("_doc", "_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._doc: bool | None = None
+        self._lines: dict[int, bool] = {}
+
+    def document(self) -> bool:
+        """The verdict for the document (its first 20,000 characters)."""
+        if self._doc is None:
+            sample = self._text[:_SAMPLE]
+            verdict = english_verdict(sample)
+            self._doc = _short_text_verdict(sample) if verdict is None else verdict
+        return self._doc
+
+    def at(self, pos: int) -> bool:
+        """Whether the line holding offset *pos* is English."""
+        text = self._text
+        start = text.rfind("\n", 0, pos) + 1
+        cached = self._lines.get(start)
+        if cached is not None:
+            return cached
+        end = text.find("\n", pos)
+        line = text[start : len(text) if end < 0 else end]
+        verdict = english_verdict(line)
+        result = self.document() if verdict is None else verdict
+        self._lines[start] = result
+        return result
