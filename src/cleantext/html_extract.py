@@ -170,13 +170,16 @@ def _matches(group: _Group, elem: Any, attrs: str) -> bool:
         pass
     elif group.pattern is None or not attrs or group.pattern.search(attrs) is None:
         return False
-    if group.max_chars is not None and len(elem.text_content()) > group.max_chars:
-        return False
-    if group.keep_anchor:
-        first = elem[0] if len(elem) else None
-        if (elem.text and elem.text.strip()) or (first is not None and first.tag == "a"):
-            return False
-    return True
+    return group.max_chars is None or len(elem.text_content()) <= group.max_chars
+
+
+def _anchor(elem: Any) -> Any:
+    """The word a pop-up card hangs on: ``True`` for the element's own leading text,
+    its first child if that is a link, else ``None`` (the element is all card)."""
+    if elem.text and elem.text.strip():
+        return True
+    first = elem[0] if len(elem) else None
+    return first if first is not None and first.tag == "a" else None
 
 
 def prune(tree: Any, groups: Iterable[str] | None = None) -> int:
@@ -199,13 +202,21 @@ def prune(tree: Any, groups: Iterable[str] | None = None) -> int:
         attrs = f"{elem.get('class') or ''} {elem.get('id') or ''}".strip()
         if not attrs and elem.get("itemprop") is None:
             continue
-        if any(_matches(g, elem, attrs) for g in active):
-            doomed.append(elem)
+        for group in active:
+            if _matches(group, elem, attrs):
+                doomed.append((elem, group.keep_anchor))
+                break
     removed = 0
-    for elem in doomed:
+    for elem, keep_anchor in doomed:
         if len(elem.text_content()) > rules.max_share * total:
             continue
-        _drop(elem)
+        anchor = _anchor(elem) if keep_anchor else None
+        if anchor is None:
+            _drop(elem)
+        else:  # keep the word the card hangs on, drop the card
+            for child in list(elem):
+                if child is not anchor:
+                    _drop(child)
         removed += 1
     _unmark_inline_links(tree)
     return removed
