@@ -39,8 +39,10 @@ def normalize_line(line: str, fold_digits: bool = False) -> str:
     >>> normalize_line("Updated 12:05, May 3", fold_digits=True)
     'updated 0:0, may 0'
     """
-    text = unicodedata.normalize("NFKC", line.translate(_INVISIBLE)).casefold()
-    text = " ".join(text.split())
+    if line.isascii():  # the common case: NFKC and case folding are plain lower-casing
+        text = " ".join(line.lower().split())
+    else:
+        text = " ".join(unicodedata.normalize("NFKC", line.translate(_INVISIBLE)).casefold().split())
     return _DIGITS.sub("0", text) if fold_digits else text
 
 

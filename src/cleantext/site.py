@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from .config import Config
 from .core import Edit, Pipeline, Rule
-from .fingerprint import Fingerprinter
+from .fingerprint import Fingerprinter, normalize_line
 
 __all__ = [
     "FORMAT",
@@ -44,8 +44,8 @@ __all__ = [
 RULE_NAME = "boilerplate.site-repeated"
 FORMAT = "cleantext-site-lines"
 VERSION = 1
-#: example lines are cut to this many characters in the model file
-EXAMPLE_CHARS = 200
+#: example lines are cut to this many characters in the model file (a 60-word line fits)
+EXAMPLE_CHARS = 500
 
 
 def site_of(value: str) -> str:
@@ -71,7 +71,7 @@ def site_of(value: str) -> str:
 @dataclass(frozen=True)
 class LearnedLine:
     """One boilerplate line of a site: its fingerprint, in how many documents it was
-    seen, and the line itself (cut to 200 characters) for people to inspect."""
+    seen, and the line itself (cut to 500 characters) for people to inspect."""
 
     fp: str
     docs: int
@@ -87,10 +87,21 @@ class SiteLines:
     #: counts may be low by at most this much (singleton pruning while learning)
     undercount: int = 0
     fingerprints: frozenset[str] = field(init=False, repr=False, compare=False)
+    #: the most words of a learned line (from the examples), or ``None`` when unknown
+    max_words: int | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", tuple(self.lines))
         object.__setattr__(self, "fingerprints", frozenset(line.fp for line in self.lines))
+        most = 0
+        for line in self.lines:
+            if line.example is None or len(line.example) >= EXAMPLE_CHARS:
+                most = -1
+                break
+            words = max(len(line.example.split()), normalize_line(line.example).count(" ") + 1)
+            most = max(most, words)
+        # two words of slack for variants that normalization joins or splits differently
+        object.__setattr__(self, "max_words", most + 2 if most >= 0 else None)
 
 
 @dataclass(frozen=True, eq=False)
@@ -248,18 +259,21 @@ class SiteLineRemover:
 
     fingerprints: frozenset[str]
     fingerprinter: Fingerprinter = field(default_factory=Fingerprinter)
+    #: lines with more words than this are not even fingerprinted (a fast path)
+    max_words: int | None = None
 
     def __call__(self, text: str) -> list[Edit]:
         if not self.fingerprints or not text:
             return []
         key = self.fingerprinter.key
         wanted = self.fingerprints
+        most = self.max_words
         out: list[Edit] = []
         n = len(text)
         pos = 0
         for line in text.split("\n"):
             end = pos + len(line)
-            if line:
+            if line and (most is None or line.count(" ") < most or len(line.split()) <= most):
                 k = key(line)
                 if k is not None and k in wanted:
                     out.append((pos, end + 1 if end < n else end, ""))
@@ -278,7 +292,7 @@ def _site_rule(model: SiteModel, site: str) -> Rule | None:
     entry = model.sites.get(site)
     if entry is None:
         return None
-    finder = SiteLineRemover(entry.fingerprints, model.fingerprinter)
+    finder = SiteLineRemover(entry.fingerprints, model.fingerprinter, entry.max_words)
     examples: tuple[tuple[str, str], ...] = ()
     for line in entry.lines:
         if line.example and "\n" not in line.example and finder(line.example):
