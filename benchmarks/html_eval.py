@@ -3,8 +3,8 @@
 
     python benchmarks/html_eval.py                       # full clean_html -> ID.html_full.txt
     python benchmarks/html_eval.py --stage traf           # trafilatura with our settings only
-    python benchmarks/html_eval.py --stage raw            # + pruning and headline handling, no pipeline
-    python benchmarks/html_eval.py --no-prune --suffix x  # switch off the HTML pruning
+    python benchmarks/html_eval.py --stage raw            # + HTML signals and headline handling, no pipeline
+    python benchmarks/html_eval.py --stage traf --settings '{"favor_precision": false}' --suffix x
 
 Reads DATA/ID.htmlin.txt (see ../shared/eval/README.md: prepare.py unpacks the pages),
 writes DATA/ID.<suffix>.txt and runs ../shared/eval/evaluate.py on it.
@@ -24,25 +24,14 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "evaluate.py"
 
 
 def _one(job: tuple[str, str, str, bool, dict[str, Any]]) -> tuple[str, str]:
-    doc_id, html, stage, prune, settings = job
-    from cleantext import html_extract as hx
-    from cleantext.html import clean_html
+    doc_id, html, stage, signals, settings = job
+    from cleantext import html as chtml
 
-    if stage == "full" and prune and not settings:
-        return doc_id, clean_html(html)
-    tree = hx.parse(html)
-    if tree is None:
-        return doc_id, ""
+    if stage == "full" and signals and not settings:
+        return doc_id, chtml.clean_html(html, timeout=None)
     if stage == "traf":
-        return doc_id, hx.run_trafilatura(tree, url=None, include_comments=False, settings=settings)[0]
-    meta = hx.run_metadata(tree, None)
-    heads, descs = hx.page_headlines(tree), hx.page_descriptions(tree)
-    if prune:
-        hx.prune(tree)
-    text = hx.run_trafilatura(tree, url=None, include_comments=False, settings=settings)[0]
-    text = hx.strip_heading(
-        text, (meta["title"], *heads), (meta["description"], *descs), hx.page_standfirsts(tree)
-    )
+        signals = False
+    text = chtml._extract_raw(html, None, False, html_signals=signals, settings=settings).text
     if stage == "full":
         from cleantext import default_pipeline
 
@@ -55,7 +44,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("/tmp/aeb"))
     ap.add_argument("--stage", choices=("traf", "raw", "full"), default="full")
     ap.add_argument("--suffix", help="output suffix (default html_<stage>)")
-    ap.add_argument("--no-prune", action="store_true", help="skip the HTML furniture pruning")
+    ap.add_argument("--no-signals", action="store_true", help="skip cleantext's HTML-side work (raw/full)")
     ap.add_argument("--settings", default="{}", help="JSON of extra trafilatura.bare_extraction arguments")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-eval", action="store_true")
@@ -69,7 +58,7 @@ def main() -> None:
             i,
             (args.data / f"{i}.htmlin.txt").read_text(encoding="utf-8"),
             args.stage,
-            not args.no_prune,
+            not args.no_signals,
             settings,
         )
         for i in ids

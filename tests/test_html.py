@@ -150,6 +150,46 @@ class TestHtmlSignals:
         assert "On Feb. 8, the river froze." in tree.text_content()
 
 
+class TestSplitBody:
+    PAGE = (PAGES / "split_body.html").read_text(encoding="utf-8")
+
+    def test_all_pieces_are_kept(self) -> None:
+        text = clean_html(self.PAGE)
+        assert text.startswith("Night trains were written off twenty years ago")
+        assert "Operators say the demand is real" in text
+        assert text.index("Operators say") < text.index("Still, the new trains are full")
+        assert "which governments across the continent are now debating in earnest." in text
+        assert "Advertisement" not in text
+
+    def test_pieces_are_found(self) -> None:
+        tree = hx.parse(self.PAGE)
+        groups = hx.split_bodies(tree)
+        assert [len(g) for g in groups] == [3]  # the appended <article> is not a piece
+
+    def test_nothing_missing_means_no_merge(self) -> None:
+        tree = hx.parse(self.PAGE)
+        groups = hx.split_bodies(tree)
+        assert hx.pieces_missing("Night trains", groups)
+        whole = " ".join(p.text_content() for g in groups for piece in g for p in piece.iter("p"))
+        assert not hx.pieces_missing(whole, groups)
+
+    def test_single_body_is_not_a_split(self) -> None:
+        assert hx.split_bodies(hx.parse(ARTICLE)) == []
+
+
+def test_word_processor_border_style_keeps_words() -> None:
+    # trafilatura's precision mode deletes elements whose style mentions a border
+    span = '<span style="border:none windowtext 1pt">Adapted from its source.</span>'
+    page = _page(f"<article>{PROSE}<p><em>{span}</em></p></article>")
+    assert "Adapted from its source." in clean_html(page)
+
+
+def test_hidden_inline_text_stays_hidden() -> None:
+    span = '<span style="display:none;border:1px">secret words</span>'
+    page = _page(f"<article>{PROSE}<p>Visible {span} text.</p></article>")
+    assert "secret words" not in clean_html(page)
+
+
 # ---------------------------------------------------------------------------- heading
 class TestStripHeading:
     def test_title_with_site_name(self) -> None:

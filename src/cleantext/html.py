@@ -143,19 +143,39 @@ def extract(
     )
 
 
-def _extract_raw(text: str, url: str | None, include_comments: bool) -> Document:
-    """trafilatura's part: metadata and body, before the text pipeline."""
+def _extract_raw(
+    text: str,
+    url: str | None,
+    include_comments: bool,
+    *,
+    html_signals: bool = True,
+    settings: dict[str, Any] | None = None,
+) -> Document:
+    """trafilatura's part: metadata and body, before the text pipeline.
+
+    *html_signals* off leaves out what cleantext adds on the HTML side (pruning,
+    split-body repair, headline removal); *settings* override trafilatura arguments.
+    Both exist for benchmarks/html_eval.py.
+    """
     from . import html_extract as hx
 
     tree = hx.parse(text)
     if tree is None:
         return Document(url=url)
     meta = hx.run_metadata(deepcopy(tree), url)
+    if not html_signals:
+        body = hx.run_trafilatura(tree, url=url, include_comments=include_comments, settings=settings)[0]
+        return Document(text=body)
     headlines = hx.page_headlines(tree)
     descriptions = hx.page_descriptions(tree)
     standfirsts = hx.page_standfirsts(tree)
     hx.prune(tree)
-    body, _doc = hx.run_trafilatura(tree, url=url, include_comments=include_comments)
+    body = hx.run_trafilatura(tree, url=url, include_comments=include_comments, settings=settings)[0]
+    pieces = hx.split_bodies(tree)
+    if pieces and hx.pieces_missing(body, pieces):
+        # trafilatura kept the first piece of a body split by ads: join the pieces, retry
+        hx.merge_pieces(pieces)
+        body = hx.run_trafilatura(tree, url=url, include_comments=include_comments, settings=settings)[0]
     body = hx.strip_heading(
         body, (meta["title"], *headlines), (meta["description"], *descriptions), standfirsts
     )

@@ -24,13 +24,16 @@ from typing import Any
 
 __all__ = [
     "heading_candidates",
+    "merge_pieces",
     "page_descriptions",
     "page_headlines",
     "page_standfirsts",
     "parse",
+    "pieces_missing",
     "prune",
     "run_metadata",
     "run_trafilatura",
+    "split_bodies",
     "strip_heading",
 ]
 
@@ -222,16 +225,95 @@ def prune(tree: Any, groups: Iterable[str] | None = None) -> int:
     return removed
 
 
-def _unmark_inline_links(tree: Any) -> None:
-    """Strip ``class="link"`` from spans inside paragraphs.
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
-    trafilatura's precision mode deletes any element whose class is ``link``, which
-    cuts linked words out of the middle of sentences.
+
+def _unmark_inline_links(tree: Any) -> None:
+    """Neutralise the marks that make trafilatura's precision mode cut words out of sentences.
+
+    Precision mode deletes any element whose class is ``link`` or whose inline style
+    mentions ``border``; inside a paragraph those are linked words or word-processor
+    formatting, so the class token (or the style, unless it hides the text) is removed.
     """
-    for span in tree.iter("span"):
-        classes = (span.get("class") or "").split()
-        if "link" in classes and next(span.iterancestors("p"), None) is not None:
-            span.set("class", " ".join(c for c in classes if c != "link"))
+    for elem in tree.iter("span", "a", "em", "i", "strong", "b", "font", "u"):
+        classes = elem.get("class")
+        style = elem.get("style")
+        has_link = classes is not None and "link" in classes.split()
+        has_border = style is not None and "border" in style and _HIDING_STYLE.search(style) is None
+        if not (has_link or has_border) or next(elem.iterancestors("p"), None) is None:
+            continue
+        if has_link and classes is not None:
+            elem.set("class", " ".join(c for c in classes.split() if c != "link"))
+        if has_border:
+            del elem.attrib["style"]
+
+
+#: class parts of a container that holds (part of) the article text
+_BODY_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:body|content|article|story|text|entry|post)(?=$|[\s_-])", re.IGNORECASE
+)
+#: a container counts as article text when its own paragraphs hold this many characters
+_MIN_BODY_CHARS = 200
+#: pieces of one body have a common ancestor at most this many levels up
+_MAX_KIN_DISTANCE = 4
+
+
+def split_bodies(tree: Any) -> list[list[Any]]:
+    """Groups of same-class containers that look like pieces of one article body.
+
+    Sites put ads or promos between pieces of the body, each piece in its own
+    ``<div class="article-body">``.  Pieces are close kin (a common ancestor at most a
+    few levels up), inside the same ``<article>`` (another article appended below the
+    first one stays apart), each with paragraphs of its own; reader comments are left
+    out.
+    """
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for elem in tree.iter("div", "section"):
+        classes = elem.get("class")
+        if not classes or _BODY_CLASS.search(classes) is None or "comment" in classes.lower():
+            continue
+        own = sum(len(p.text_content()) for p in elem.iterchildren("p"))
+        if own >= _MIN_BODY_CHARS:
+            groups.setdefault((elem.tag, " ".join(classes.split())), []).append(elem)
+    found: list[list[Any]] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        near = list(first.iterancestors())[:_MAX_KIN_DISTANCE]
+        article = next(first.iterancestors("article"), None)
+        kin = [first]
+        for piece in members[1:]:
+            ancestors = list(piece.iterancestors())
+            if first in ancestors or piece in near:
+                continue
+            if next(piece.iterancestors("article"), None) is not article:
+                continue
+            if any(a in near for a in ancestors[:_MAX_KIN_DISTANCE]):
+                kin.append(piece)
+        if len(kin) > 1:
+            found.append(kin)
+    return found
+
+
+def pieces_missing(text: str, groups: list[list[Any]]) -> bool:
+    """True when *text* lacks a later piece of a split body (trafilatura kept only the first)."""
+    have = _norm(text)
+    for group in groups:
+        for piece in group[1:]:
+            longest = max((p.text_content() for p in piece.iterchildren("p")), key=len, default="")
+            probe = _norm(longest[:200])
+            if probe and probe not in have:
+                return True
+    return False
+
+
+def merge_pieces(groups: list[list[Any]]) -> None:
+    """Move the children of each later piece into the first piece of its group."""
+    for first, *rest in groups:
+        for piece in rest:
+            for child in list(piece):
+                first.append(child)
 
 
 def _drop(elem: Any) -> None:
