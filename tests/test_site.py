@@ -332,3 +332,16 @@ def test_rule_handles_huge_and_odd_input() -> None:
         once = RULE.apply(text)
         assert RULE.apply(once) == once
     assert RULE.apply("Herald Events | Herald Jobs | Puzzles\n" * 50_000) == ""
+
+
+def test_long_lines_skip_fingerprinting_but_variants_are_still_found() -> None:
+    entry = MODEL.site(SITE)
+    assert entry is not None and entry.max_words is not None
+    assert entry.max_words >= len(FURNITURE[2].split())
+    rule = site_rule(MODEL, SITE)
+    assert rule is not None
+    assert rule.apply("A.\nGet\tthe  Herald\u00a0Morning   Digest\nB.") == "A.\nB."
+    long_prose = " ".join(["word"] * 200)
+    assert rule.apply(long_prose + "\n") == long_prose + "\n"
+    unknown = SiteModel.from_lines({"x.example": (30, ["x" * 600, "Menu"])}).site("x.example")
+    assert unknown is not None and unknown.max_words is None  # a cut example: no fast path
