@@ -17,17 +17,15 @@ PENDING_TRANSLATION = pytest.mark.xfail(reason="translation rules not landed yet
 
 # (text that must be gone from the output, the family that removes it)
 REMOVED = [
-    pytest.param(
-        "Russian Foreign Minister Sergei Lavrov (right) meets", id="caption", marks=PENDING_BOILERPLATE
-    ),
-    pytest.param("\n“threatening posture”\n", id="pull-quote", marks=PENDING_BOILERPLATE),
-    pytest.param("Live briefing: Ukraine in the crosshairs", id="live-promo-head", marks=PENDING_BOILERPLATE),
-    pytest.param("Consult the RFE/RL new live briefing", id="live-promo-body", marks=PENDING_BOILERPLATE),
-    pytest.param("With reports from AFP", id="agency-credit", marks=PENDING_BOILERPLATE),
-    pytest.param("About Eleanor Blackburn", id="author-box", marks=PENDING_BOILERPLATE),
-    pytest.param("Check Also", id="check-also-marker", marks=PENDING_BOILERPLATE),
-    pytest.param("Atlas Institute for Veterans", id="check-also-headline", marks=PENDING_BOILERPLATE),
-    pytest.param("The Council has been expanded", id="check-also-teaser", marks=PENDING_BOILERPLATE),
+    pytest.param("Russian Foreign Minister Sergei Lavrov (right) meets", id="caption"),
+    pytest.param("\n“threatening posture”\n", id="pull-quote"),
+    pytest.param("Live briefing: Ukraine in the crosshairs", id="live-promo-head"),
+    pytest.param("Consult the RFE/RL new live briefing", id="live-promo-body"),
+    pytest.param("With reports from AFP", id="agency-credit"),
+    pytest.param("About Eleanor Blackburn", id="author-box"),
+    pytest.param("Check Also", id="check-also-marker"),
+    pytest.param("Atlas Institute for Veterans", id="check-also-headline"),
+    pytest.param("The Council has been expanded", id="check-also-teaser"),
     pytest.param("decades , as", id="space-before-comma"),
     pytest.param("decreasing…NATO", id="ellipsis-glued"),
     pytest.param("activities. .", id="double-period"),

@@ -1,0 +1,86 @@
+"""``boilerplate.author``: author boxes, tail bios, bylines and reporter contact lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..core import Edit
+from .lines import drop_lines, ends_sentence, is_headline, next_nonblank, nonblank_after, word_count
+from .markers import compile_category
+
+__all__ = ["find_author"]
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|du|van|von|der|den|le|la|del|bin|al|dos|das)"
+_NAME = rf"[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}"
+#: "About Eleanor Blackburn" (a name: two to four capitalised words, no digits)
+_ABOUT_NAME = re.compile(rf"(?:About|Sobre|À propos de|Über|Об) (?P<name>{_NAME})\Z")
+#: "Eric Song is IGN's deal curator …", "Jane Doe writes about …"
+_BIO_START = re.compile(rf"(?P<name>{_NAME}) (?:is|was|has been|covers|writes|reports|joined)\b")
+_BYLINE = re.compile(rf"(?:By|BY|Por|Par) {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w ]{{0,40}})?\Z")
+_CONTACT = re.compile(
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook)\.com/\w+/?"
+    r"|@\w{2,30})\Z"
+    r"|(?:reach|contact|email|e-mail|follow) "
+    r"(?:the (?:reporters?|writers?|authors?)|him|her|them|me)\b.{0,200}\Z",
+    re.IGNORECASE,
+)
+_PRONOUN = ("He ", "She ", "They ", "His ", "Her ")
+_TAIL_LINES = 6
+
+
+def _starts_with_name(line: str, name: str) -> bool:
+    return line.startswith(_PRONOUN) or any(
+        line.startswith(part + " ") or line.startswith(part + "’") for part in name.split(" ")
+    )
+
+
+def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
+    box = compile_category("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+    roles = compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
+    n = len(lines)
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not line or len(line) > 400 or i in out:
+            continue
+        words = word_count(line)
+        if words <= 8 and box.match(line):
+            out.add(i)
+            j = next_nonblank(lines, i)
+            while j < n and word_count(lines[j]) <= 5 and is_headline(lines[j]):
+                out.add(j)  # the name under "About the author"
+                j = next_nonblank(lines, j)
+            if j < n and word_count(lines[j]) <= 100:
+                out.add(j)
+            continue
+        m = _ABOUT_NAME.match(line) if words <= 6 else None
+        if m:
+            j = next_nonblank(lines, i)
+            bio = j < n and _starts_with_name(lines[j], m.group("name")) and word_count(lines[j]) <= 100
+            if bio:
+                out.update((i, j))
+            elif nonblank_after(lines, i, _TAIL_LINES) <= _TAIL_LINES:
+                out.add(i)
+            continue
+        m = _BIO_START.match(line) if words <= 60 else None
+        if m and roles.match(line, m.end()):
+            if nonblank_after(lines, i, 3) <= 3:
+                out.add(i)
+            continue
+        if words <= 12 and not ends_sentence(line) and _BYLINE.match(line):
+            out.add(i)
+            continue
+        if words <= 40 and _CONTACT.match(line):
+            out.add(i)
+    return out
+
+
+def find_author(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+    """Drop author boxes and bios: ``About the Author`` with the bio after it, ``About <Name>``
+    at the tail or before a bio, a ``<Name> is a staff writer …`` line among the last four,
+    ``By <Name>`` bylines and reporter contact lines (``jane@example.com``).
+
+    ``About 30,000 soldiers took part`` and ``This book is about Martin Keller`` stay.
+    """
+    return drop_lines(text, _pick, extra)

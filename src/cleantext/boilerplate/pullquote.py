@@ -1,0 +1,47 @@
+"""``boilerplate.pull-quote``: a pull quote repeated from the article as its own line.
+
+Decision (see docs/boilerplate.md): a short standalone line that is only a quotation
+(``“threatening posture”``) and whose words appear verbatim elsewhere in the document
+is a pull quote — layout, not content — and goes.  A quotation found nowhere else is
+kept: it may be the only place the words are said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..core import Edit
+from .lines import drop_lines
+
+__all__ = ["find_pull_quotes"]
+
+_QUOTE = re.compile(r"[“\"‘«„'](?P<inner>[^“”\"«»„\n]{3,160}?)[,.!?…]?[”\"’»“'][.!?]?\Z")
+_OPENERS = "“\"‘«„'"
+_MAX_WORDS = 12
+_MIN_WORDS = 2
+
+
+def _pick(lines: Sequence[str], _arg: object) -> set[int]:
+    candidates: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if not line or line[0] not in _OPENERS or len(line) > 200:
+            continue
+        m = _QUOTE.match(line)
+        if m:
+            inner = m.group("inner").strip(" ,.;:")
+            # a fragment lifted from inside a sentence starts in lower case; a quoted
+            # title or a quotation used as a subheading starts with a capital and stays
+            if inner[:1].islower() and _MIN_WORDS <= inner.count(" ") + 1 <= _MAX_WORDS:
+                candidates[i] = inner.casefold()
+    if not candidates:
+        return set()
+    rest = "\n".join(line for i, line in enumerate(lines) if i not in candidates).casefold()
+    return {i for i, inner in candidates.items() if inner in rest}
+
+
+def find_pull_quotes(text: str, _extra: tuple[str, ...] = ()) -> list[Edit]:
+    """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
+    if not any(text.startswith(q) or "\n" + q in text for q in _OPENERS):
+        return []
+    return drop_lines(text, _pick, None)

@@ -1,0 +1,102 @@
+"""``boilerplate.related``: "Read more" / "Check Also" / "DON'T MISS" markers and their teasers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..core import Edit
+from .lines import drop_lines, is_headline, next_nonblank, word_count
+from .markers import compile_category
+
+__all__ = ["find_related"]
+
+_OPEN = r"[\[(«\"“'‘*•►▶|#>\s-]{0,3}"
+_CLOSE = r"[\])»\"”'’*:：|>»…\s-]{0,4}"
+_MAX_TEASERS = 12
+_MIN_HEADLINE_WORDS = 3
+#: a headline tagged with its kind: "… [VIDEO]", "… [Video]", "… [INSIGHT]|"
+_TAGGED = re.compile(r".{10,250}\[[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?\]\W{0,2}\Z")
+_BULLET = ("- ", "• ", "* ", "· ", "– ", "— ", "► ", "▶ ")
+_STARTS_UPPER = re.compile(r"[\W_]{0,2}[^\W\d_a-zа-яё]|\d")
+
+
+def _patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    alone = compile_category("related", extra, _OPEN + r"(?:{m})" + _CLOSE + r"\Z")
+    inline = compile_category("related", extra, _OPEN + r"(?:{m})\s*[:：|»>–—-]\s*(?P<rest>\S.*)\Z")
+    spaced = compile_category("related", extra, _OPEN + r"(?P<marker>{m}) (?P<rest>\S.*)\Z")
+    return alone, inline, spaced
+
+
+def _is_teaser_line(line: str) -> bool:
+    """A linked headline or teaser: headline-shaped and at least three words (not a product name)."""
+    return word_count(line) >= _MIN_HEADLINE_WORDS and is_headline(line)
+
+
+def _headline_rest(rest: str) -> bool:
+    rest = rest.rstrip("])»|")
+    if rest.startswith(("http://", "https://")):
+        return True  # "More AP NBA: https://…"
+    return word_count(rest) <= 30 and _STARTS_UPPER.match(rest) is not None and is_headline(rest, 30)
+
+
+def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
+    alone, inline, spaced = _patterns(extra)
+    n = len(lines)
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not line or len(line) > 300 or i in out:
+            continue
+        if word_count(line) <= 8 and alone.match(line):
+            teasers: list[int] = []
+            j = next_nonblank(lines, i)
+            bullets = False
+            while j < n and len(teasers) < _MAX_TEASERS and _is_teaser_line(lines[j]):
+                # a bulleted list ends with its last bullet
+                if teasers and bullets and not lines[j].startswith(_BULLET):
+                    break
+                bullets = bullets or (not teasers and lines[j].startswith(_BULLET))
+                teasers.append(j)
+                j = next_nonblank(lines, j)
+            if teasers or j >= n:
+                out.add(i)
+                out.update(teasers)
+            continue
+        m = inline.match(line)
+        if m and _headline_rest(m.group("rest")):
+            out.add(i)
+            continue
+        m = spaced.match(line)
+        if m and "." in m.group("marker") and _headline_rest(m.group("rest")):
+            out.add(i)  # "Also on example.com <headline>"
+    out.update(_tagged_runs(lines))
+    return out
+
+
+def _tagged_runs(lines: Sequence[str]) -> set[int]:
+    """Runs of two or more consecutive tagged headlines (``… [VIDEO]``), with no marker."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if len(line) <= 260 and word_count(line) <= 30 and _TAGGED.match(line):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    if len(run) >= 2:
+        out.update(run)
+    return out
+
+
+def find_related(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+    """Drop related-content blocks: a marker line (``Check Also``, ``DON'T MISS``, ``Lire aussi``)
+    with the headlines and ellipsis teasers after it, and ``READ MORE: <headline>`` lines.
+
+    The block ends at the first line shaped like prose (a sentence end that is not an
+    ellipsis), so ``Check also that the valve is closed before …`` and the article after a
+    teaser stay.
+    """
+    return drop_lines(text, _pick, extra)
