@@ -220,6 +220,31 @@ def evaluate(model: SiteModel, docs: list[Doc]) -> dict[str, object]:
     }
 
 
+def evaluate_pipeline(model: SiteModel | None, docs: list[Doc]) -> dict[str, object]:
+    """The whole default pipeline (generic rules too), with the site rule when *model*
+    is given: which labelled lines are still in the output (matched as whole lines)."""
+    from cleantext import default_pipeline
+    from cleantext.site import site_pipeline
+
+    base = default_pipeline()
+    pipes: dict[str, object] = {}
+    left = Counter()
+    total = Counter()
+    for d in docs:
+        pipe = base if model is None else pipes.setdefault(d.site, site_pipeline(model, d.site, base))
+        out = Counter(pipe(d.text).split("\n"))  # type: ignore[operator]
+        for text, label, _ in d.lines:
+            total[label] += 1
+            if out[text] > 0:
+                out[text] -= 1
+                left[label] += 1
+    return {
+        "furniture_removed": round(1 - left["furniture"] / total["furniture"], 4),
+        "article_lines_lost": total["article"] - left["article"],
+        "article_lines": total["article"],
+    }
+
+
 def run(seed: int) -> dict[str, object]:
     docs = generate(seed)
     default = LearnParams()
@@ -229,6 +254,8 @@ def run(seed: int) -> dict[str, object]:
     results["lines_learned"] = {s: len(e.lines) for s, e in model.sites.items()}
     cut = int(len(docs) * 0.8)
     results["held_out_20pct"] = evaluate(learn(docs[:cut], default), docs[cut:])
+    results["pipeline_without_model"] = evaluate_pipeline(None, docs)
+    results["pipeline_with_model"] = evaluate_pipeline(model, docs)
     variants = {
         "min_fraction=0.02": LearnParams(min_fraction=0.02),
         "min_fraction=0.10": LearnParams(min_fraction=0.10),
@@ -273,6 +300,13 @@ def main(argv: list[str] | None = None) -> int:
             f"article lines removed {e['article_lines_removed']} of {e['article_lines']} "
             f"(kept {e['article_kept']:.4%}); documents losing article text {e['docs_losing_article_text']} "
             f"of {e['docs']}"
+        )
+    for name in ("pipeline_without_model", "pipeline_with_model"):
+        e = res[name]
+        assert isinstance(e, dict)
+        print(
+            f"{name}: furniture lines removed {e['furniture_removed']:.4f}; "
+            f"article lines lost {e['article_lines_lost']} of {e['article_lines']}"
         )
     print("share of lines removed, by label:kind (default):")
     for kind, share in d["removed_share_by_kind"].items():
