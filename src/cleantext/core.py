@@ -16,6 +16,7 @@ one code path and cannot disagree.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +91,13 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
+def _same_finder(a: object, b: object) -> bool:
+    """Finder equality that survives pickling: ``functools.partial`` compares by identity."""
+    if isinstance(a, functools.partial) and isinstance(b, functools.partial):
+        return _same_finder(a.func, b.func) and a.args == b.args and a.keywords == b.keywords
+    return a == b
+
+
 @dataclass(frozen=True, eq=False)
 class Rule:
     """A named, documented, pure text transformation.
@@ -130,7 +138,7 @@ class Rule:
     __call__ = apply
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Rule) and other.name == self.name and other.finder == self.finder
+        return isinstance(other, Rule) and other.name == self.name and _same_finder(other.finder, self.finder)
 
     def __hash__(self) -> int:
         return hash(self.name)

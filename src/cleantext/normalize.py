@@ -16,32 +16,69 @@ from typing import Any
 import regex
 
 from .config import Config
-from .core import Edit, Rule
+from .core import Edit, Rule, apply_edits
 
 __all__ = ["early_rules", "late_rules"]
 
 # ----------------------------------------------------------------------------- entities
-_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+# An escaped "&" (``&amp;``, ``&AMP;``, ``&#38;``, ``&#038;``, ``&#x26;``): a scraper that
+# escapes twice writes the next entity after one of these (WordPress: ``&#038;#8217;``).
+_AMP = r"(?:amp;|AMP;|#0*38;|#[xX]0*26;)"
+_ENTITY = re.compile(rf"&{_AMP}*(?:#[0-9]{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|[A-Za-z][A-Za-z0-9]{{1,31}};)")
+_AMP_CHAIN = re.compile(f"{_AMP}*")
 
 
 def _decode_entity(s: str) -> str:
-    """``&amp;amp;lt;`` -> ``<``: drop the ``amp;`` chain, then decode the last entity."""
-    body = s[1:]
-    while body.startswith("amp;") and len(body) > 4:
-        body = body[4:]
+    """``&amp;amp;lt;`` -> ``<``: drop the chain of escaped ``&``, then decode the last entity."""
+    chain = _AMP_CHAIN.match(s, 1)
+    body = s[chain.end() :] if chain else s[1:]
+    if not body:  # the chain was all ampersands: its last one is the entity
+        return "&"
     if body.startswith("#"):
         return html.unescape("&" + body)
     return html5.get(body, "&" + body)
+
+
+def _entity_edits(text: str) -> list[Edit]:
+    return [
+        (m.start(), m.end(), rep)
+        for m in _ENTITY.finditer(text)
+        if (rep := _decode_entity(m.group())) != m.group()
+    ]
+
+
+_ENTITY_ROUNDS = 4
 
 
 def fix_html_entities(text: str) -> list[Edit]:
     """Decode leftover HTML entities, also double-escaped ones.
 
     ``AT&amp;amp;T&nbsp;&#8217;`` -> ``AT&T\\xa0’``.  Unknown names (``&foo;``) stay.
+    A decoded character can complete a new entity with its neighbours (``&amp&#59;``
+    -> ``&amp;``): such a line is decoded again until it is stable, or left as it is
+    when it is still not stable after a few rounds (``&#59&#59&#59&#59&#59;``), so that
+    the rule is idempotent and stays linear.
     """
     if "&" not in text:
         return []
-    return [(m.start(), m.end(), _decode_entity(m.group())) for m in _ENTITY.finditer(text)]
+    edits = _entity_edits(text)
+    if not edits or not _entity_edits(apply_edits(text, edits)):
+        return edits
+    out: list[Edit] = []  # rare: a line at a time, to a fixpoint
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if "&" in line:
+            fixed = line
+            for _ in range(_ENTITY_ROUNDS):
+                step = _entity_edits(fixed)
+                if not step:
+                    if fixed != line:
+                        out.append((start, end, fixed))
+                    break
+                fixed = apply_edits(fixed, step)
+        start = end + 1
+    return out
 
 
 # ----------------------------------------------------------------------------- line endings
