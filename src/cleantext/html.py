@@ -98,13 +98,14 @@ def clean_html(
     :class:`HtmlExtraMissing` (an ``ImportError``) without the ``html`` extra.
     Broken markup never raises: it gives what can be extracted, possibly ``""``.
     """
-    return extract(
+    return _run(
         html,
-        url,
+        url=url,
         pipeline=pipeline,
         include_comments=include_comments,
         max_bytes=max_bytes,
         timeout=timeout,
+        metadata=False,
     ).text
 
 
@@ -121,6 +122,27 @@ def extract(
 
     Same arguments and errors as :func:`clean_html`.
     """
+    return _run(
+        html,
+        url=url,
+        pipeline=pipeline,
+        include_comments=include_comments,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        metadata=True,
+    )
+
+
+def _run(
+    html: str | bytes,
+    *,
+    url: str | None,
+    pipeline: Pipeline | None,
+    include_comments: bool,
+    max_bytes: int | None,
+    timeout: float | None,
+    metadata: bool,
+) -> Document:
     _require_trafilatura()
     if not isinstance(html, (str, bytes, bytearray)):
         raise TypeError(f"extract() takes str or bytes, not {type(html).__name__}")
@@ -130,7 +152,7 @@ def extract(
         from .registry import default_pipeline
 
         pipeline = default_pipeline()
-    raw = _with_timeout(timeout, _extract_raw, text, url, include_comments)
+    raw = _with_timeout(timeout, _extract_raw, text, url, include_comments, metadata)
     body = pipeline.clean(raw.text) if raw.text else ""
     return Document(
         title=raw.title,
@@ -147,11 +169,15 @@ def _extract_raw(
     text: str,
     url: str | None,
     include_comments: bool,
+    metadata: bool = True,
     *,
     html_signals: bool = True,
     settings: dict[str, Any] | None = None,
 ) -> Document:
     """trafilatura's part: metadata and body, before the text pipeline.
+
+    Without *metadata* only what the headline check needs is read (the page's own
+    title and description tags), which skips trafilatura's date and author search.
 
     *html_signals* off leaves out what cleantext adds on the HTML side (pruning,
     split-body repair, headline removal); *settings* override trafilatura arguments.
@@ -162,7 +188,7 @@ def _extract_raw(
     tree = hx.parse(text)
     if tree is None:
         return Document(url=url)
-    meta = hx.run_metadata(deepcopy(tree), url)
+    meta = hx.run_metadata(deepcopy(tree), url) if metadata else dict.fromkeys(hx.METADATA_FIELDS)
     if not html_signals:
         body = hx.run_trafilatura(tree, url=url, include_comments=include_comments, settings=settings)[0]
         return Document(text=body)

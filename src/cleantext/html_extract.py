@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 __all__ = [
+    "METADATA_FIELDS",
     "heading_candidates",
     "merge_pieces",
     "page_descriptions",
@@ -429,6 +430,10 @@ def run_trafilatura(
     return text, doc
 
 
+#: the metadata fields of :func:`run_metadata`, as in :class:`cleantext.html.Document`
+METADATA_FIELDS = ("title", "author", "date", "url", "sitename", "description")
+
+
 def run_metadata(tree: Any, url: str | None) -> dict[str, str | None]:
     """The page's metadata (title, author, date, url, sitename, description)."""
     from trafilatura.metadata import extract_metadata
@@ -436,6 +441,6 @@ def run_metadata(tree: Any, url: str | None) -> dict[str, str | None]:
     meta = extract_metadata(tree, url)
     return {
         key: (" ".join(str(value).split()) or None) if value else None
-        for key in ("title", "author", "date", "url", "sitename", "description")
+        for key in METADATA_FIELDS
         for value in (getattr(meta, key, None),)
     }
