@@ -209,10 +209,6 @@ class TestStripHeading:
         text = "WASHINGTON (AP) — The bill passed on Monday.\nMore text."
         assert hx.strip_heading(text, [], ["WASHINGTON (AP) — The bill passed on Monday."]) == text
 
-    def test_only_the_top_is_examined(self) -> None:
-        text = "The bridge reopened.\nBridge reopens\nMore."
-        assert hx.strip_heading(text, ["Bridge reopens"], []) == text
-
     def test_prose_that_starts_like_the_title_stays(self) -> None:
         text = "Bridge reopens after repairs, the mayor said on Thursday.\nMore."
         assert hx.strip_heading(text, ["Bridge reopens"], []) == text
@@ -220,6 +216,38 @@ class TestStripHeading:
     def test_one_word_title_part_is_not_a_match(self) -> None:
         text = "Courier\nBody text."
         assert hx.strip_heading(text, ["Bridge reopens | Courier"], []) == text
+
+    def test_dek_under_headline_goes(self) -> None:
+        text = "Bridge reopens\nTown celebrates the end of two long years of detours\nThe bridge reopened."
+        assert hx.strip_heading(text, ["Bridge reopens"], []) == "The bridge reopened."
+
+    def test_dek_like_line_without_headline_stays(self) -> None:
+        text = "Town celebrates the end of two long years of detours\nThe bridge reopened."
+        assert hx.strip_heading(text, ["Bridge reopens"], []) == text
+
+    def test_section_heading_under_headline_stays(self) -> None:
+        text = "Stock car calendar\nCalendar of the season\n1st race: March 10"
+        assert (
+            hx.strip_heading(text, ["Stock car calendar"], []) == "Calendar of the season\n1st race: March 10"
+        )
+
+    def test_line_ending_with_colon_stays(self) -> None:
+        text = "Bridge reopens\nHAYWARD (AP) — The latest on the bridge reopening (all times local):\n10 p.m."
+        assert hx.strip_heading(text, ["Bridge reopens"], []).startswith("HAYWARD (AP)")
+
+    def test_only_one_dek(self) -> None:
+        text = (
+            "Bridge reopens\nTown celebrates the end of two years of detours\nAnd a second line follows here"
+        )
+        assert hx.strip_heading(text, ["Bridge reopens"], []).startswith("And a second")
+
+    def test_teasers_above_the_headline_go(self) -> None:
+        text = "Another story: ferries are late again\nBridge reopens\nThe bridge reopened."
+        assert hx.strip_heading(text, ["Bridge reopens"], []) == "The bridge reopened."
+
+    def test_headline_far_down_is_not_a_heading(self) -> None:
+        text = "One.\nTwo.\nThree.\nFour.\nBridge reopens\nFive."
+        assert hx.strip_heading(text, ["Bridge reopens"], []) == text
 
     def test_nothing_to_compare(self) -> None:
         assert hx.strip_heading("Title\nBody.", [None], [None, ""]) == "Title\nBody."

@@ -42,11 +42,14 @@ _WORD = re.compile(r"\w+")
 #: separators between a headline and a site name in ``<title>``
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
 #: a standfirst is one short unpunctuated line; a first paragraph ends a sentence
-_SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)]*\s*$")
 #: how many lines at the top of the body are examined
 _MAX_HEADING_LINES = 4
 #: longest line that can be a headline or standfirst (characters)
 _MAX_HEADING_CHARS = 400
+#: a dek (the unpunctuated line under a headline) has this many words
+_DEK_MIN_WORDS = 6
+_DEK_MAX_WORDS = 30
 
 
 # ---------------------------------------------------------------------------- heading
@@ -83,13 +86,17 @@ def strip_heading(
     descriptions: Sequence[str | None],
     standfirsts: Sequence[str | None] = (),
 ) -> str:
-    """Drop the headline and standfirst repeated at the top of *text*.
+    """Drop the headline, standfirst and dek repeated at the top of *text*.
 
-    A top line goes when its words equal a title (or a title without its site name), or
-    a description or standfirst-element text and the line does not end like a sentence
-    (a standfirst; a first paragraph reused as the page description stays: on the
-    development pages a punctuated summary line is as often article text as not).  Only a run of
-    such lines from the very top is removed, at most a few.
+    Among the first few lines, the first whose words equal a title (or a title without
+    its site name) is the headline: it goes, with anything above it (kickers, teasers
+    for other stories).  After it, or at the very top when no headline is found, a run
+    of lines goes while each equals a title, or equals a description or standfirst
+    element and does not end like a sentence (a first paragraph reused as the page
+    description stays: on the development pages a punctuated summary line is as often
+    article text as not).  The line right after the headline also goes when it reads
+    like a dek: 6 to 30 words (shorter lines are section headings and datelines), no
+    sentence end (a colon counts as one).
 
     >>> strip_heading("Big news\\nThe first paragraph.", ["Big news | Site"], [])
     'The first paragraph.'
@@ -97,6 +104,8 @@ def strip_heading(
     'Body.'
     >>> strip_heading("A full first paragraph.\\nBody.", [], ["A full first paragraph."])
     'A full first paragraph.\\nBody.'
+    >>> strip_heading("Big news\\nTown votes to keep its old bridge\\nBody.", ["Big news"], [])
+    'Body.'
     """
     if not text:
         return text
@@ -105,25 +114,34 @@ def strip_heading(
     if not title_forms and not desc_forms:
         return text
     lines = text.split("\n")
+    top = [i for i, line in enumerate(lines[: _MAX_HEADING_LINES * 4]) if line.strip()][:_MAX_HEADING_LINES]
     cut = 0
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.strip():
-            cut = i + 1 if cut == i else cut
+    headline = next((i for i in top if _norm(lines[i]) in title_forms), None)
+    if headline is not None:
+        cut = headline + 1
+    for i in top:
+        if i < cut:
             continue
-        seen += 1
-        if seen > _MAX_HEADING_LINES or len(line) > _MAX_HEADING_CHARS:
-            break
+        line = lines[i]
         norm = _norm(line)
-        if not norm:
+        if not norm or len(line) > _MAX_HEADING_CHARS:
             break
-        if norm in title_forms or (norm in desc_forms and not _SENTENCE_END.search(line)):
+        unpunctuated = _SENTENCE_END.search(line) is None
+        if norm in title_forms or (norm in desc_forms and unpunctuated):
+            cut = i + 1
+            continue
+        if headline is not None and cut == headline + 1 and unpunctuated and _is_dek(norm):
             cut = i + 1
             continue
         break
     if cut == 0:
         return text
     return "\n".join(lines[cut:]).lstrip("\n")
+
+
+def _is_dek(norm: str) -> bool:
+    words = norm.count(" ") + 1
+    return _DEK_MIN_WORDS <= words <= _DEK_MAX_WORDS
 
 
 # ---------------------------------------------------------------------------- pruning
