@@ -139,6 +139,19 @@ class TestHtmlSignals:
         assert hx.prune(tree) == 1
         assert "Sign up now" not in tree.text_content()
 
+    def test_teaser_cards_go(self) -> None:
+        card = '<a href="/other"><img src="x.jpg"><h3>Ferry timetable changes for summer</h3></a>'
+        tree = hx.parse(_page(f"<article>{PROSE}</article><div>{card}{card}</div>"))
+        assert hx.prune(tree) == 2
+        assert "Ferry timetable" not in tree.text_content()
+
+    def test_linked_section_headings_stay(self) -> None:
+        body = '<h3><a href="/gadget">Satechi car charger</a></h3><a href="#part-2"><h2>Part two</h2></a>'
+        tree = hx.parse(_page(f"<article>{PROSE}{body}</article>"))
+        assert hx.prune(tree) == 0
+        assert "Satechi car charger" in tree.text_content()
+        assert "Part two" in tree.text_content()
+
     def test_prune_keeps_tail_text(self) -> None:
         tree = hx.parse(_page(f'{PROSE}<p>Before <span class="date">May 1</span> after.</p>'))
         hx.prune(tree)

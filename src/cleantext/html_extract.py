@@ -195,6 +195,22 @@ def _matches(group: _Group, elem: Any, attrs: str) -> bool:
     return group.max_chars is None or len(elem.text_content()) <= group.max_chars
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _teaser_cards(tree: Any) -> list[Any]:
+    """Links that wrap a whole heading: cards teasing another page (``<a><img><h3>…</h3></a>``).
+
+    A link *inside* a heading (``<h3><a>…</a></h3>``) is a titled section and stays, and
+    so does a link to a place on the same page (``href="#part-2"``).
+    """
+    return [
+        a
+        for a in tree.iter("a")
+        if not (a.get("href") or "#").startswith("#") and next(a.iter(*_HEADINGS), None) is not None
+    ]
+
+
 def _anchor(elem: Any) -> Any:
     """The word a pop-up card hangs on: ``True`` for the element's own leading text,
     its first child if that is a link, else ``None`` (the element is all card)."""
@@ -204,17 +220,17 @@ def _anchor(elem: Any) -> Any:
     return first if first is not None and first.tag == "a" else None
 
 
-def prune(tree: Any, groups: Iterable[str] | None = None) -> int:
+def prune(tree: Any) -> int:
     """Remove furniture elements from the lxml *tree* in place; return how many.
 
     An element goes when a token of its ``class`` or ``id`` (or a ``-``-separated part
     of one) is a marker of one of the groups in ``data/html_prune.json``: newsletter
-    boxes, pop-up cards hanging on a name, short byline/date blocks.  Structural
-    elements (``body``, ``article``, ``p`` ...) and elements holding a large share of
-    the page's text always stay.  *groups* limits the groups used (all by default).
+    boxes, pop-up cards hanging on a name, short byline/date blocks.  Links wrapping a
+    whole heading (teaser cards for other pages) go too.  Structural elements
+    (``body``, ``article``, ``p`` ...) and elements holding a large share of the page's
+    text always stay.
     """
     rules = _prune_rules()
-    active = [g for g in rules.groups if groups is None or g.name in groups]
     total = len(tree.text_content()) or 1
     doomed = []
     for elem in tree.iter():
@@ -224,10 +240,11 @@ def prune(tree: Any, groups: Iterable[str] | None = None) -> int:
         attrs = f"{elem.get('class') or ''} {elem.get('id') or ''}".strip()
         if not attrs and elem.get("itemprop") is None:
             continue
-        for group in active:
+        for group in rules.groups:
             if _matches(group, elem, attrs):
                 doomed.append((elem, group.keep_anchor))
                 break
+    doomed.extend((a, False) for a in _teaser_cards(tree))
     removed = 0
     for elem, keep_anchor in doomed:
         if len(elem.text_content()) > rules.max_share * total:
