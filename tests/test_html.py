@@ -186,6 +186,15 @@ class TestSplitBody:
         whole = " ".join(p.text_content() for g in groups for piece in g for p in piece.iter("p"))
         assert not hx.pieces_missing(whole, groups)
 
+    def test_next_story_under_its_own_headline_is_not_a_piece(self) -> None:
+        para = "<p>" + "Words of the first story about the harbour and its bridge. " * 5 + "</p>"
+        other = "<p>" + "Words of another story about a bakery in the old station. " * 5 + "</p>"
+        body = (
+            f'<div class="wrap"><h1>First story</h1><div class="story-body">{para}</div></div>'
+            f'<div class="wrap"><h2>Next story</h2><div class="story-body">{other}</div></div>'
+        )
+        assert hx.split_bodies(hx.parse(_page(body))) == []
+
     def test_single_body_is_not_a_split(self) -> None:
         assert hx.split_bodies(hx.parse(ARTICLE)) == []
 

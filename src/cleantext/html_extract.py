@@ -14,6 +14,7 @@ The heading logic works on plain strings and needs no trafilatura.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -299,9 +300,9 @@ def split_bodies(tree: Any) -> list[list[Any]]:
 
     Sites put ads or promos between pieces of the body, each piece in its own
     ``<div class="article-body">``.  Pieces are close kin (a common ancestor at most a
-    few levels up), inside the same ``<article>`` (another article appended below the
-    first one stays apart), each with paragraphs of its own; reader comments are left
-    out.
+    few levels up), inside the same ``<article>``, with no ``<h1>``/``<h2>`` between
+    them (another story appended below the first one stays apart), each with paragraphs
+    of its own; reader comments are left out.
     """
     groups: dict[tuple[str, str], list[Any]] = {}
     for elem in tree.iter("div", "section"):
@@ -312,9 +313,14 @@ def split_bodies(tree: Any) -> list[list[Any]]:
         if own >= _MIN_BODY_CHARS:
             groups.setdefault((elem.tag, " ".join(classes.split())), []).append(elem)
     found: list[list[Any]] = []
+    order: dict[Any, int] = {}
+    heads: list[int] = []
     for members in groups.values():
         if len(members) < 2:
             continue
+        if not order:
+            order = {el: n for n, el in enumerate(tree.iter())}
+            heads = sorted(order[h] for h in tree.iter("h1", "h2"))
         first = members[0]
         near = list(first.iterancestors())[:_MAX_KIN_DISTANCE]
         article = next(first.iterancestors("article"), None)
@@ -325,8 +331,12 @@ def split_bodies(tree: Any) -> list[list[Any]]:
                 continue
             if next(piece.iterancestors("article"), None) is not article:
                 continue
-            if any(a in near for a in ancestors[:_MAX_KIN_DISTANCE]):
-                kin.append(piece)
+            if not any(a in near for a in ancestors[:_MAX_KIN_DISTANCE]):
+                continue
+            gap_start = max(order[e] for e in kin[-1].iter())
+            if bisect.bisect_right(heads, gap_start) < bisect.bisect_left(heads, order[piece]):
+                break  # a headline between the pieces: the next story begins
+            kin.append(piece)
         if len(kin) > 1:
             found.append(kin)
     return found
