@@ -1,0 +1,265 @@
+"""The pieces behind the command: settings files, reports, streaming, the worker pool."""
+
+from __future__ import annotations
+
+import io
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleantext import Change, Config
+from cleantext.cli import main
+from cleantext.cli_io import (
+    BinaryInput,
+    InputError,
+    atomic_writer,
+    decode,
+    is_binary,
+    short,
+    unified_diff,
+)
+from cleantext.cli_run import Cleaner, Job, Stats, Workers, explain_lines
+from cleantext.configfile import ConfigError, find_config, load_config, parse_table
+from cleantext.jsonl import BATCH_LINES, Batch, batches, process_batch
+
+
+# ----------------------------------------------------------------------------- settings
+def test_parse_table_builds_a_config() -> None:
+    settings = parse_table(
+        {
+            "select": ["normalize", "boilerplate"],
+            "ignore": "normalize.spaces, normalize.layout",
+            "markers": {"promo": ["Support our newsroom"], "share": "Share on Mastodon"},
+            "place_names": {"Kiev": "Kyiv"},
+            "place-names-mode": "always",
+            "calques": {"take a decision": "make a decision"},
+            "model": "site-lines.json",
+            "group-field": "site",
+        },
+        Path("/proj/pyproject.toml"),
+    )
+    assert settings.select == ("normalize", "boilerplate")
+    assert settings.ignore == ("normalize.spaces", "normalize.layout")
+    assert settings.config == Config(
+        extra_markers=(("promo", "Support our newsroom"), ("share", "Share on Mastodon")),
+        place_names=(("Kiev", "Kyiv"),),
+        place_names_mode="always",
+        calques=(("take a decision", "make a decision"),),
+    )
+    assert settings.model == Path("/proj/site-lines.json")
+    assert settings.group_field == "site"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"selct": []}, "unknown key 'selct'"),
+        ({"select": [1]}, "select must be a list"),
+        ({"markers": ["x"]}, "markers must be a table"),
+        ({"markers": {"promo": [1]}}, "markers.promo"),
+        ({"place-names": {"Kiev": 1}}, "place-names must be a table"),
+        ({"place-names-mode": "sometimes"}, "place_names_mode"),
+        ({"model": 3}, "model must be a string"),
+    ],
+)
+def test_parse_table_rejects_bad_settings(table: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as info:
+        parse_table(table, Path("cleantext.toml"))
+    assert "cleantext.toml" in str(info.value)
+
+
+def test_find_config_prefers_the_nearest(tmp_path: Path) -> None:
+    (tmp_path / "cleantext.toml").write_text('ignore = ["normalize.spaces"]\n')
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    (tmp_path / "a" / "pyproject.toml").write_text('[tool.cleantext]\nselect = ["normalize"]\n')
+    found = find_config(inner)
+    assert found is not None
+    assert found[0] == tmp_path / "a" / "pyproject.toml"
+    assert load_config(start=tmp_path).ignore == ("normalize.spaces",)
+    assert load_config(start=inner).select == ("normalize",)
+
+
+def test_cleantext_toml_may_use_the_tool_table(tmp_path: Path) -> None:
+    (tmp_path / "cleantext.toml").write_text('[tool.cleantext]\nselect = ["normalize"]\n')
+    assert load_config(start=tmp_path).select == ("normalize",)
+
+
+def test_explicit_pyproject_without_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    with pytest.raises(ConfigError, match=r"no \[tool\.cleantext\]"):
+        load_config(tmp_path / "pyproject.toml")
+
+
+# ----------------------------------------------------------------------------- input and output
+def test_decode_error_reports_offset_and_line() -> None:
+    with pytest.raises(InputError, match=r"f\.txt: cannot decode as utf-8 at byte offset 6 \(line 3\)"):
+        decode(b"a\nbb\nc\xe9d", "f.txt")
+
+
+def test_binary_detection() -> None:
+    assert is_binary(b"abc\x00")
+    assert not is_binary(b"abc")
+    assert not is_binary("ab".encode("utf-16-le"), "utf-16-le")
+    with pytest.raises(BinaryInput, match="<stdin>: skipped"):
+        decode(b"\x00\x01", "-")
+
+
+def test_atomic_writer_leaves_the_file_alone_on_error(tmp_path: Path) -> None:
+    target = tmp_path / "f.txt"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_writer(str(target)) as fh:
+        fh.write(b"half of the new")
+        raise RuntimeError("disk on fire")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_atomic_writer_new_file(tmp_path: Path) -> None:
+    with atomic_writer(str(tmp_path / "new.txt")) as fh:
+        fh.write(b"x")
+    assert (tmp_path / "new.txt").read_bytes() == b"x"
+
+
+def test_unified_diff_marks_a_missing_final_newline() -> None:
+    diff = unified_diff("a  b", "a b", "f")
+    missing = "\\ No newline at end of file\n"
+    assert diff == f"--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a  b\n{missing}+a b\n{missing}"
+
+
+def test_short_quotes_and_cuts() -> None:
+    assert short("a\nb") == '"a\\nb"'
+    long = short("x" * 50 + "y" * 50, limit=20)
+    assert long.startswith('"xxxxxxxxxx…') and long.endswith('yyyyyyyyy"')
+    assert short("\ud800") == '"\\ud800"'
+
+
+def test_explain_lines_include_findings() -> None:
+    changes = [
+        Change("boilerplate.share", 3, "Share this\n", "", 10, 21),
+        Change("normalize.spaces", 1, "  ", " ", 2, 4),
+        Change("translation.calque", 7, "take a decision", None, 30, 45),
+    ]
+    assert explain_lines("f.txt", changes) == (
+        'f.txt:3 boilerplate.share: removed "Share this\\n"\n'
+        'f.txt:1 normalize.spaces: changed "  " -> " "\n'
+        'f.txt:7 translation.calque: found "take a decision"\n'
+    )
+    assert explain_lines("c.jsonl", changes[2:], record=12, field="body") == (
+        'c.jsonl:12 translation.calque: found "take a decision" (body line 7)\n'
+    )
+
+
+def test_stats_counts_lines_replacements_findings_and_documents() -> None:
+    stats = Stats()
+    stats.add(
+        [
+            Change("boilerplate.share", 3, "Share this\n", "", 0, 11),
+            Change("boilerplate.share", 5, "Follow us\n", "", 0, 10),
+            Change("normalize.layout", 1, "\n\n\n\n", "\n\n", 0, 4),
+            Change("normalize.spaces", 1, "  ", " ", 0, 2),
+            Change("translation.calque", 2, "x", None, 0, 1),
+        ],
+        changed=True,
+    )
+    stats.add([Change("normalize.spaces", 1, "  ", " ", 0, 2)], changed=True)
+    stats.add([], changed=False)
+    assert stats.rules == {
+        "boilerplate.share": [1, 2, 0, 0],
+        "normalize.layout": [1, 2, 0, 0],
+        "normalize.spaces": [2, 0, 2, 0],
+        "translation.calque": [0, 0, 0, 1],
+    }
+    merged = Stats()
+    merged.merge(stats)
+    merged.merge(stats)
+    assert merged.documents == 6 and merged.changed == 4
+    assert merged.rules["normalize.spaces"] == [4, 0, 4, 0]
+    table = stats.render(["normalize.spaces", "boilerplate.share"]).splitlines()
+    assert table[1].startswith("normalize.spaces")
+    assert table[-1] == "3 documents, 2 changed"
+
+
+# ----------------------------------------------------------------------------- streaming
+class _CountingReader(io.RawIOBase):
+    """A file of *n* JSONL lines that counts how many lines were read."""
+
+    def __init__(self, n: int) -> None:
+        self.lines = (f'{{"text": "line  {i}"}}\n'.encode() for i in range(n))
+        self.read_lines = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
+        for line in self.lines:
+            self.read_lines += 1
+            yield line
+
+
+def test_batches_are_lazy() -> None:
+    reader = _CountingReader(100 * BATCH_LINES)
+    stream = batches("big", reader)  # type: ignore[arg-type]
+    first = next(stream)
+    assert (first.first, len(first.lines)) == (1, BATCH_LINES)
+    assert reader.read_lines == BATCH_LINES
+    second = next(stream)
+    assert second.first == BATCH_LINES + 1
+
+
+def test_workers_keep_few_items_in_flight() -> None:
+    taken = 0
+
+    def items() -> Iterator[Batch]:
+        nonlocal taken
+        for i in range(50):
+            taken += 1
+            yield Batch("x", i + 1, [b'{"text": "a  b"}\n'])
+
+    with Workers(Job(), jobs=2) as workers:
+        results = workers.map(process_batch, items())
+        first = next(results)
+        assert first.records[0].data == b'{"text": "a b"}\n'
+        assert taken <= 5  # 2 * jobs in flight, plus the one being handed out
+        assert len(list(results)) == 49
+
+
+def test_pipelines_are_cached_per_site_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleantext import cli_run, registry
+
+    built: list[str | None] = []
+
+    def fake_pipeline(select: object, ignore: object, config: Config) -> object:
+        built.append(config.site)
+        return object()
+
+    monkeypatch.setattr(registry, "default_pipeline", fake_pipeline)
+    cleaner = Cleaner(Job(model=object()))  # a model makes the pipeline depend on the site
+    first = cleaner.pipeline("a.example")
+    assert cleaner.pipeline("a.example") is first
+    for i in range(cli_run.PIPELINE_CACHE + 5):
+        cleaner.pipeline(f"s{i}.example")
+    assert len(cleaner._pipelines) == cli_run.PIPELINE_CACHE
+    cleaner.pipeline("a.example")
+    assert built.count("a.example") == 2  # evicted, then rebuilt
+    plain = Cleaner(Job())  # without a model every site shares one pipeline
+    assert plain.pipeline("x.example") is plain.pipeline("y.example")
+
+
+# ----------------------------------------------------------------------------- learn dispatch
+def test_learn_is_dispatched_with_its_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+
+    def fake_main(argv: list[str]) -> int:
+        seen.append(argv)
+        return 7
+
+    fake = types.ModuleType("cleantext.learn")
+    fake.main = fake_main  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cleantext.learn", fake)
+    monkeypatch.setattr(sys.modules["cleantext"], "learn", fake, raising=False)
+    assert main(["learn", "corpus.jsonl", "-o", "m.json"]) == 7
+    assert seen == [["corpus.jsonl", "-o", "m.json"]]
