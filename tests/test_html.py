@@ -153,9 +153,14 @@ class TestHtmlSignals:
         assert "Part two" in tree.text_content()
 
     def test_prune_keeps_tail_text(self) -> None:
-        tree = hx.parse(_page(f'{PROSE}<p>Before <span class="date">May 1</span> after.</p>'))
+        tree = hx.parse(_page(f'{PROSE}<div>Before <span class="date">May 1</span> after.</div>'))
         hx.prune(tree)
         assert "Before  after." in tree.text_content()
+
+    def test_marked_words_inside_a_paragraph_stay(self) -> None:
+        tree = hx.parse(_page(f'{PROSE}<p>The meeting on <span class="date">May 1</span> was short.</p>'))
+        assert hx.prune(tree) == 0
+        assert "The meeting on May 1 was short." in tree.text_content()
 
     def test_paragraph_with_date_class_is_not_removed(self) -> None:
         tree = hx.parse(_page(f'{PROSE}<p class="date">On Feb. 8, the river froze.</p>'))

@@ -228,8 +228,8 @@ def prune(tree: Any) -> int:
     of one) is a marker of one of the groups in ``data/html_prune.json``: newsletter
     boxes, pop-up cards hanging on a name, short byline/date blocks.  Links wrapping a
     whole heading (teaser cards for other pages) go too.  Structural elements
-    (``body``, ``article``, ``p`` ...) and elements holding a large share of the page's
-    text always stay.
+    (``body``, ``article``, ``p`` ...), marked elements inside a paragraph (except
+    pop-up cards) and elements holding a large share of the page's text always stay.
     """
     rules = _prune_rules()
     total = len(tree.text_content()) or 1
@@ -243,7 +243,10 @@ def prune(tree: Any) -> int:
             continue
         for group in rules.groups:
             if _matches(group, elem, attrs):
-                doomed.append((elem, group.keep_anchor))
+                # words inside a paragraph are prose ("on <span class="date">May 1</span>"),
+                # except a pop-up card, which is made to sit inside a sentence
+                if group.keep_anchor or next(elem.iterancestors("p"), None) is None:
+                    doomed.append((elem, group.keep_anchor))
                 break
     doomed.extend((a, False) for a in _teaser_cards(tree))
     removed = 0
