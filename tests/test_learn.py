@@ -140,6 +140,25 @@ def test_merging_partitions_gives_the_same_model() -> None:
     assert reduce(Counts.merge, shuffled[1:], shuffled[0]).to_model() == whole
 
 
+def test_the_model_does_not_depend_on_partitioning_or_merge_order() -> None:
+    docs = _corpus(300, seed=5)
+    whole = count_documents(docs).to_model()
+    r = random.Random(0)
+    for _ in range(5):
+        cuts = sorted(r.sample(range(1, len(docs)), r.randint(1, 12)))
+        parts = [count_documents(docs[a:b]) for a, b in zip([0, *cuts], [*cuts, len(docs)], strict=True)]
+        r.shuffle(parts)
+        while len(parts) > 1:  # a random merge tree
+            i = r.randrange(len(parts) - 1)
+            parts[i : i + 2] = [parts[i].merge(parts[i + 1])]
+        model = parts[0].to_model()
+        assert model == whole
+        assert [ln.docs for ln in model.site("herald.example").lines] == [  # type: ignore[union-attr]
+            ln.docs
+            for ln in whole.site("herald.example").lines  # type: ignore[union-attr]
+        ]
+
+
 def test_counts_pickle_and_refuse_other_params() -> None:
     counts = count_documents(_corpus(50))
     again = pickle.loads(pickle.dumps(counts))

@@ -36,20 +36,21 @@ class LearnParams:
     """The learning thresholds (justified in docs/scale.md).
 
     Only sites with at least ``min_site_docs`` documents learn.  A line is learned
-    *outright* when it is in so many of the site's documents that its share is at
-    least ``strict_fraction`` with 95 % confidence (Wilson lower bound); it is learned
-    *in a block* when it is in at least ``max(min_docs, ceil(min_fraction * docs))``
-    documents and sits next to a learned line (or a furniture-like partner) in at
-    least ``attach_share`` of them.  A furniture-like line is short (at most
-    ``long_words`` words), has no digit and does not end like a sentence.  Lines
-    longer than ``max_words`` words are never counted.
+    *alone* when it is in so many of the site's documents that its share is at least
+    ``strict_fraction`` with 95 % confidence (Wilson lower bound).  It is learned *in a
+    block* when it is in at least ``max(min_docs, ceil(min_fraction * docs))``
+    documents and the same learned line (or a furniture-like partner) is right next to
+    it in at least ``attach_share`` of them, and in at least that many documents too.
+    A furniture-like line is short (at most ``long_words`` words), has no digit and
+    does not end like a sentence.  Lines longer than ``max_words`` words are never
+    counted.
     """
 
     min_site_docs: int = 20
     min_docs: int = 3
     min_fraction: float = 0.05
     strict_fraction: float = 0.2
-    attach_share: float = 0.3
+    attach_share: float = 0.5
     long_words: int = 12
     max_words: int = 60
     fold_digits: bool = False
@@ -103,29 +104,12 @@ def _wilson_lower(c: int, n: int, z: float) -> float:
     return (centre - margin) / (1 + z * z / n)
 
 
-#: a prose-like line's neighbour: (fingerprint, lower bound of its share) as a
-#: Boyer-Moore majority vote over the documents (mergeable); "" = none (document edge,
-#: or a line that is not a candidate)
-Vote = tuple[str, int]
-_NO_VOTE: Vote = ("", 0)
-
-
-def _vote(vote: Vote, key: str, n: int = 1) -> Vote:
-    """Add *n* votes for *key*: the majority candidate and a lower bound of its count."""
-    cand, count = vote
-    if cand == key:
-        return cand, count + n
-    if count >= n:
-        return cand, count - n
-    return key, n - count
-
-
 class SiteCounts:
-    """The counts of one site: documents, and documents per line fingerprint
-    (furniture-like and prose-like lines apart), with one example line each and,
-    for prose-like lines, the line usually before and after them."""
+    """The counts of one site: documents, and per line fingerprint the documents it is
+    in (furniture-like and prose-like lines apart), one example, and how often each
+    other line is right before (``key<other``) or after (``key>other``) it."""
 
-    __slots__ = ("after", "before", "docs", "examples", "plain", "prose", "undercount")
+    __slots__ = ("docs", "examples", "pairs", "plain", "prose", "undercount")
 
     def __init__(self) -> None:
         self.docs = 0
@@ -133,30 +117,44 @@ class SiteCounts:
         self.plain: dict[str, int] = {}
         self.prose: dict[str, int] = {}
         self.examples: dict[str, str] = {}
-        self.before: dict[str, Vote] = {}
-        self.after: dict[str, Vote] = {}
+        self.pairs: dict[str, int] = {}
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return self.docs, self.undercount, self.plain, self.prose, self.examples, self.before, self.after
+        return self.docs, self.undercount, self.plain, self.prose, self.examples, self.pairs
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.docs, self.undercount, self.plain, self.prose, self.examples, self.before, self.after = state
+        self.docs, self.undercount, self.plain, self.prose, self.examples, self.pairs = state
 
     def __len__(self) -> int:
-        return len(self.plain) + len(self.prose)
+        return len(self.plain) + len(self.prose) + len(self.pairs)
 
-    def drop(self, keys: Iterable[str]) -> None:
-        """Forget *keys* entirely."""
-        for key in keys:
-            self.plain.pop(key, None)
-            self.prose.pop(key, None)
-            self.examples.pop(key, None)
-            self.before.pop(key, None)
-            self.after.pop(key, None)
+    def prune(self, level: int) -> bool:
+        """Forget the lines and neighbour pairs counted at most *level* times."""
+        dropped = False
+        for table in (self.plain, self.prose, self.pairs):
+            rare = [k for k, c in table.items() if c <= level]
+            for k in rare:
+                del table[k]
+            dropped = dropped or bool(rare)
+        if dropped:
+            for k in [k for k in self.examples if k not in self.plain and k not in self.prose]:
+                del self.examples[k]
+        return dropped
+
+    def neighbours(self, keys: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
+        """For each of *keys*: its ``(direction, neighbour, documents)`` pairs."""
+        wanted = set(keys)
+        out: dict[str, list[tuple[str, str, int]]] = {k: [] for k in wanted}
+        for pair, n in self.pairs.items():
+            key = pair[:16]
+            if key in wanted:
+                out[key].append((pair[16], pair[17:], n))
+        return out
 
 
 class Counts:
-    """Per-site line counts of a corpus, or of one partition of it; mergeable."""
+    """Per-site line counts of a corpus, or of one partition of it; mergeable, and the
+    result does not depend on how the corpus was split or in which order it is merged."""
 
     def __init__(self, params: LearnParams | None = None) -> None:
         self.params = params or LearnParams()
@@ -180,7 +178,7 @@ class Counts:
             counts = self.sites[site] = SiteCounts()
         counts.docs += 1
         self.documents += 1
-        plain, prose = counts.plain, counts.prose
+        plain, prose, pairs = counts.plain, counts.prose, counts.pairs
         normalize, long_words = self._fpr.normalize, self.params.long_words
         # the non-empty lines as (fingerprint or "", normalized form or None, line)
         keyed: list[tuple[str, str | None, str]] = []
@@ -190,6 +188,7 @@ class Counts:
                 keyed.append((fingerprint(norm) if norm is not None else "", norm, line))
         seen: set[str] = set()
         last = len(keyed) - 1
+        new = 0
         for i, (key, norm, line) in enumerate(keyed):
             if norm is None or key in seen:
                 continue
@@ -200,12 +199,21 @@ class Counts:
                 prose[key] += 1
             else:
                 counts.examples[key] = line.strip()[:EXAMPLE_CHARS]
-                self.entries += 1
                 (prose if is_prose_like(norm, long_words) else plain)[key] = 1
-            before = keyed[i - 1][0] if i else ""
-            after = keyed[i + 1][0] if i < last else ""
-            counts.before[key] = _vote(counts.before.get(key, _NO_VOTE), before)
-            counts.after[key] = _vote(counts.after.get(key, _NO_VOTE), after)
+                new += 1
+            if i and keyed[i - 1][0]:
+                pair = key + "<" + keyed[i - 1][0]
+                n = pairs.get(pair)
+                if n is None:
+                    new += 1
+                pairs[pair] = 1 if n is None else n + 1
+            if i < last and keyed[i + 1][0]:
+                pair = key + ">" + keyed[i + 1][0]
+                n = pairs.get(pair)
+                if n is None:
+                    new += 1
+                pairs[pair] = 1 if n is None else n + 1
+        self.entries += new
         if self.entries > self.params.max_fingerprints:
             self.prune()
 
@@ -224,18 +232,17 @@ class Counts:
         return problem
 
     def prune(self) -> None:
-        """Drop rarely seen lines until the tables are at most 3/4 of ``max_fingerprints``.
+        """Drop rarely seen lines and pairs until the tables are at most 3/4 of
+        ``max_fingerprints`` entries.
 
-        Lines seen once go first, then twice, and so on; each site records by how much
+        Those seen once go first, then twice, and so on; each site records by how much
         its counts may now be low."""
         level = 0
         target = self.params.max_fingerprints * 3 // 4
         while self.entries > target:
             level += 1
             for counts in self.sites.values():
-                rare = [k for table in (counts.plain, counts.prose) for k, c in table.items() if c <= level]
-                if rare:
-                    counts.drop(rare)
+                if counts.prune(level):
                     counts.undercount += 1
             self.entries = sum(len(c) for c in self.sites.values())
 
@@ -249,7 +256,7 @@ class Counts:
                 mine = self.sites[site] = SiteCounts()
             mine.docs += theirs.docs
             mine.undercount += theirs.undercount
-            for name in ("plain", "prose"):
+            for name in ("plain", "prose", "pairs"):
                 table: dict[str, int] = getattr(mine, name)
                 for key, n in getattr(theirs, name).items():
                     if key in table:
@@ -258,11 +265,9 @@ class Counts:
                         table[key] = n
                         self.entries += 1
             for key, line in theirs.examples.items():
-                mine.examples.setdefault(key, line)
-            for name in ("before", "after"):
-                votes: dict[str, Vote] = getattr(mine, name)
-                for key, (cand, n) in getattr(theirs, name).items():
-                    votes[key] = _vote(votes.get(key, _NO_VOTE), cand, n)
+                # the same example whatever the merge order: the smallest
+                if key not in mine.examples or line < mine.examples[key]:
+                    mine.examples[key] = line
         self.documents += other.documents
         self.skipped += other.skipped
         if self.entries > self.params.max_fingerprints:
@@ -272,12 +277,13 @@ class Counts:
     def learned(self, site: str) -> dict[str, int]:
         """The lines *site* learns, as ``{fingerprint: documents}`` (empty for a small site).
 
-        A line in at least ``strict_fraction`` of the site's documents is learned
-        outright.  A line in at least ``min_fraction`` of them is learned only when it
-        is part of a repeated block: its usual neighbour (the line before or after it
-        in at least ``attach_share`` of its documents, a Boyer-Moore lower bound) is a
-        learned line, or, for a furniture-like line, a line in the same band whose usual
-        neighbour it is in turn (a heading and its promo paragraph).
+        A line in enough of the site's documents to be sure it is in ``strict_fraction``
+        of them is learned outright.  A line in at least ``min_fraction`` of them is
+        learned only when it is part of a repeated block: the same learned line is right
+        before or after it in at least ``attach_share`` of its documents (and in at least
+        the band's minimum of documents), or, for a furniture-like line, a line of the
+        same band is, and it is that line's neighbour as often in turn (a heading and
+        its promo paragraph).
         """
         p = self.params
         counts = self.sites.get(site)
@@ -293,31 +299,39 @@ class Counts:
                     out[key] = n
                 elif n >= low:
                     pending[key] = n
-        before, after, plain = counts.before, counts.after, counts.plain
-
-        def usual(votes: dict[str, Vote], key: str) -> str:
-            cand, share = votes.get(key, _NO_VOTE)
-            return (
-                cand if cand and share >= max(2, p.attach_share * pending.get(key, out.get(key, 0))) else ""
-            )
-
+        if not pending:
+            return out
+        # (key, direction) -> neighbours seen there in at least attach_share of key's documents
+        usual: dict[tuple[str, str], set[str]] = {}
+        for key, rows in counts.neighbours(pending).items():
+            need = max(low, p.attach_share * pending[key])
+            for direction, other, n in rows:
+                if n >= need:
+                    usual.setdefault((key, direction), set()).add(other)
+        opposite = {"<": ">", ">": "<"}
+        plain = counts.plain
         grew = True
         while grew and pending:
             grew = False
-            for key in list(pending):
+            for key in sorted(pending):
                 if key not in pending:
                     continue
-                for votes, other in ((before, after), (after, before)):
-                    cand = usual(votes, key)
-                    if not cand:
-                        continue
-                    if cand in out:
+                for direction in ("<", ">"):
+                    others = usual.get((key, direction), set())
+                    if others & out.keys():
                         out[key] = pending.pop(key)
-                    elif key in plain and cand in pending and usual(other, cand) == key:
-                        out[key] = pending.pop(key)
-                        out[cand] = pending.pop(cand)
                     else:
-                        continue
+                        mutual = sorted(
+                            o
+                            for o in others
+                            if key in plain
+                            and o in pending
+                            and key in usual.get((o, opposite[direction]), set())
+                        )
+                        if not mutual:
+                            continue
+                        out[key] = pending.pop(key)
+                        out[mutual[0]] = pending.pop(mutual[0])
                     grew = True
                     break
         return out
@@ -329,7 +343,7 @@ class Counts:
         for site, counts in self.sites.items():
             learned = self.learned(site)
             if learned:
-                lines = tuple(LearnedLine(k, n, counts.examples.get(k)) for k, n in learned.items())
+                lines = tuple(LearnedLine(k, n, counts.examples.get(k)) for k, n in sorted(learned.items()))
                 sites[site] = SiteLines(counts.docs, lines, counts.undercount)
         stats = {
             "documents": self.documents,
