@@ -276,6 +276,16 @@ class TestStripHeading:
         text = "One.\nTwo.\nThree.\nFour.\nBridge reopens\nFive."
         assert hx.strip_heading(text, ["Bridge reopens"], []) == text
 
+    @given(
+        st.text(alphabet=st.sampled_from(list("ab .:\n")), max_size=80),
+        st.lists(st.text(alphabet=st.sampled_from(list("ab .|")), max_size=20), max_size=3),
+        st.lists(st.text(alphabet=st.sampled_from(list("ab .")), max_size=20), max_size=2),
+    )
+    def test_only_removes_lines_from_the_top(self, text: str, titles: list[str], descs: list[str]) -> None:
+        out = hx.strip_heading(text, titles, descs)
+        assert text.endswith(out)
+        assert out == "" or text[: len(text) - len(out)].endswith("\n") or out == text
+
     def test_nothing_to_compare(self) -> None:
         assert hx.strip_heading("Title\nBody.", [None], [None, ""]) == "Title\nBody."
         assert hx.strip_heading("", ["Title"], []) == ""
