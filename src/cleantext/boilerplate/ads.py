@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, word_count
+from .markers import hinted_search, line_matcher, search_hints
 
 __all__ = ["find_ads", "find_copyright"]
 
 
-def _pick_ads(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    pattern = compile_category("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
-    return {i for i, line in enumerate(lines) if line and len(line) <= 80 and pattern.match(line)}
+def _pick_ads(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    pattern = line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+    lines = doc.lines
+    return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match(lines[i])}
 
 
 def find_ads(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
@@ -30,11 +30,13 @@ _COPY_START = re.compile(r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECAS
 _COPY_EVIDENCE = re.compile(r"©|ⓒ|\(c\)|\b(?:19|20)\d\d\b|\breserved\b", re.IGNORECASE)
 
 
-def _pick_copyright(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    phrase = compile_category("copyright", extra, r"(?:{m})")
+def _pick_copyright(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    phrase = hinted_search("copyright", extra)
+    hints = (*(search_hints("copyright", extra) or ()), "(c)", "copyright")
     out: set[int] = set()
-    for i, line in enumerate(lines):
-        if not line or len(line) > 250 or word_count(line) > 30:
+    for i in doc.containing(hints):
+        line = doc.lines[i]
+        if len(line) > 250 or word_count(line) > 30:
             continue
         if (_COPY_START.match(line) and _COPY_EVIDENCE.search(line)) or (
             phrase.search(line) and word_count(line) <= 20

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines, ends_sentence, is_headline, next_nonblank, nonblank_after, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, nonblank_after, word_count
+from .markers import LineMatcher, compile_category, line_key, line_matcher
 
 __all__ = ["find_author"]
 
@@ -27,6 +26,10 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = ("He ", "She ", "They ", "His ", "Her ")
+_ABOUT_KEYS = frozenset(("about", "sobre", "à", "über", "об"))
+_BY_KEYS = frozenset(("by", "por", "par"))
+_CONTACT_KEYS = frozenset(("reach", "contact", "email", "e", "follow"))
+_CONTACT_HINTS = ("@", "twitter.com/", "x.com/", "instagram.com/", "facebook.com/")
 _TAIL_LINES = 6
 
 
@@ -36,15 +39,38 @@ def _starts_with_name(line: str, name: str) -> bool:
     )
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    box = compile_category("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+def _tail_start(lines: list[str], count: int) -> int:
+    """Index of the *count*-th non-blank line from the end (0 if there are fewer)."""
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i]:
+            seen += 1
+            if seen == count:
+                return i
+    return 0
+
+
+def _candidates(doc: Doc, box: LineMatcher) -> list[int]:
+    found = set(box.candidates(doc))
+    found |= doc.with_keys(_ABOUT_KEYS | _BY_KEYS | _CONTACT_KEYS)
+    found |= doc.containing(_CONTACT_HINTS)
+    found.update(range(_tail_start(doc.lines, 4), len(doc.lines)))
+    return sorted(found)
+
+
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    box = line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     roles = compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
+    lines = doc.lines
+    tail = _tail_start(lines, 4)
     n = len(lines)
     out: set[int] = set()
-    for i, line in enumerate(lines):
+    for i in _candidates(doc, box):
+        line = lines[i]
         if not line or len(line) > 400 or i in out:
             continue
         words = word_count(line)
+        key = line_key(line)
         if words <= 8 and box.match(line):
             out.add(i)
             j = next_nonblank(lines, i)
@@ -54,7 +80,7 @@ def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
             if j < n and word_count(lines[j]) <= 100:
                 out.add(j)
             continue
-        m = _ABOUT_NAME.match(line) if words <= 6 else None
+        m = _ABOUT_NAME.match(line) if words <= 6 and key in _ABOUT_KEYS else None
         if m:
             j = next_nonblank(lines, i)
             bio = j < n and _starts_with_name(lines[j], m.group("name")) and word_count(lines[j]) <= 100
@@ -63,12 +89,11 @@ def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
             elif nonblank_after(lines, i, _TAIL_LINES) <= _TAIL_LINES:
                 out.add(i)
             continue
-        m = _BIO_START.match(line) if words <= 60 else None
+        m = _BIO_START.match(line) if i >= tail and words <= 60 else None
         if m and roles.match(line, m.end()):
-            if nonblank_after(lines, i, 3) <= 3:
-                out.add(i)
+            out.add(i)
             continue
-        if words <= 12 and not ends_sentence(line) and _BYLINE.match(line):
+        if key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line):
             out.add(i)
             continue
         if words <= 40 and _CONTACT.match(line):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, word_count
+from .markers import LineMatcher, compile_category, hinted_search, line_matcher, search_hints
 
 __all__ = ["find_captions"]
 
@@ -30,21 +29,33 @@ def _sentences(body: str) -> int:
     return count
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    trigger = compile_category("captions", extra, r"(?:{m})")
-    start = compile_category("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
+def _candidates(doc: Doc, extra: tuple[str, ...], start: LineMatcher) -> list[int]:
+    found = set(start.candidates(doc))
+    hints = search_hints("captions", extra)
+    if hints is None:
+        return [i for i, line in enumerate(doc.lines) if line]
+    found |= doc.containing(hints)
+    # a credit glued after the last full stop ("… in New York.Reuters") ends in a letter
+    found.update(i for i, line in enumerate(doc.lines) if line and line[-1].isalpha() and "." in line[-40:])
+    return sorted(found)
+
+
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    trigger = hinted_search("captions", extra)
+    start = line_matcher("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
     glued = compile_category("caption_glued", extra, r"[\w)”\"’]\.\s?(?:{m})\.?\Z")
     out: set[int] = set()
-    for i, raw in enumerate(lines):
-        if not raw or len(raw) > 450:
+    for i in _candidates(doc, extra, start):
+        raw = doc.lines[i]
+        if len(raw) > 450:
             continue
         line = raw.strip(_PIPES)
         if not line or word_count(line) > _MAX_WORDS or line.endswith((":", "?")):
             continue
-        if start.match(line) and word_count(line) <= 30:
+        if word_count(line) <= 30 and start.match(line):
             out.add(i)  # "Photo: Jane Doe/Reuters"
             continue
-        found = trigger.search(line) or glued.search(line)
+        found = trigger.search(line) or glued.search(line, max(0, len(line) - 40))
         if not found:
             continue
         # a caption is one sentence (a credit may follow it); prose paragraphs are longer

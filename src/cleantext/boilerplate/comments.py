@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines, next_nonblank, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, next_nonblank, word_count
+from .markers import LineMatcher, line_matcher
 
 __all__ = ["find_comments"]
 
@@ -17,6 +16,7 @@ _SAYS = re.compile(
     r"(?:says|said|wrote|dice|dijo|écrit|a écrit|schreibt|sagt|disse|diz|scrive|пишет|говорит)\s*:?\Z",
     re.IGNORECASE,
 )
+_SAYS_WORDS = frozenset(_SAYS.pattern.split("(?:")[1].split(")")[0].split("|"))
 _COUNT = re.compile(r"\d{1,6}\Z")
 #: a block header never counts in the first part of a document (share of its characters);
 #: one without a closing line must be in the last part
@@ -24,51 +24,61 @@ _HEAD_SHARE = 0.15
 _TAIL_SHARE = 0.4
 
 
-def _is_line(pattern: re.Pattern[str], line: str, limit: int) -> bool:
-    return bool(line) and len(line) <= limit and pattern.match(line) is not None
+def _is_line(pattern: LineMatcher, line: str, limit: int) -> bool:
+    return len(line) <= limit and pattern.match(line) is not None
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    widget = compile_category("comments", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
-    header = compile_category("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
-    end = compile_category("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+def _is_says(line: str) -> bool:
+    return word_count(line) <= 6 and (line.endswith(":") or line.rpartition(" ")[2].lower() in _SAYS_WORDS)
+
+
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    widget = line_matcher("comments", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+    header = line_matcher("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
+    end = line_matcher("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+    lines = doc.lines
+    n = len(lines)
     out: set[int] = set()
-    total = sum(len(line) for line in lines) or 1
-    seen = 0
-    says_at: list[int] = []
-    block_from = -1
-    for i, line in enumerate(lines):
-        offset, seen = seen, seen + len(line)
-        if not line:
-            continue
-        if _is_line(widget, line, 300):
+    for i in widget.candidates(doc):
+        if _is_line(widget, lines[i], 300):
             out.add(i)
             j = next_nonblank(lines, i)
-            if j < len(lines) and _COUNT.match(lines[j]):
+            if j < n and _COUNT.match(lines[j]):
                 out.add(j)  # "Комментарии" / "224"
-            continue
-        if block_from < 0 and offset >= _HEAD_SHARE * total:
-            if word_count(line) <= 40 and _is_line(header, line, 400):
-                block_from = i
-            elif word_count(line) <= 6 and offset >= _TAIL_SHARE * total and _SAYS.match(line):
-                says_at.append(i)
-    if block_from < 0 and len(says_at) >= 2:
-        block_from = says_at[0]
+    starts = doc.starts
+    total = len(doc.text) or 1
+    block_from = -1
+    for i in header.candidates(doc):
+        line = lines[i]
+        if (
+            i not in out
+            and starts[i] >= _HEAD_SHARE * total
+            and word_count(line) <= 40
+            and _is_line(header, line, 400)
+        ):
+            block_from = i
+            break
     if block_from < 0:
-        return out
+        says_at = [
+            i
+            for i, line in enumerate(lines)
+            if line and starts[i] >= _TAIL_SHARE * total and _is_says(line) and _SAYS.match(line)
+        ]
+        if len(says_at) < 2:
+            return out
+        block_from = says_at[0]
     stop = -1
-    for k in range(block_from + 1, len(lines)):
-        if _is_line(end, lines[k], 200):
+    for k in end.candidates(doc):
+        if k > block_from and _is_line(end, lines[k], 200):
             stop = k + 1
             break
     if stop < 0:
         # an open block runs to the end: only a counted header ("10 thoughts on …") or a
         # header in the last part of the document may take everything after it
         counted = lines[block_from].lstrip("[( ")[:1].isdigit()
-        start_share = sum(len(line) for line in lines[:block_from]) / total
-        if not counted and start_share < _TAIL_SHARE:
+        if not counted and starts[block_from] < _TAIL_SHARE * total:
             return out
-        stop = len(lines)
+        stop = n
     out.update(range(block_from, stop))
     return out
 

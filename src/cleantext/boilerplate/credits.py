@@ -8,21 +8,20 @@ not the story, and users switch them off together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ..core import Edit
-from .lines import drop_lines, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, word_count
+from .markers import line_matcher
 
 __all__ = ["find_credits"]
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    pattern = compile_category("credits", extra, r"[\W_]{0,3}(?:{m})[\s.)\]]{0,3}\Z")
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    pattern = line_matcher("credits", extra, r"[\W_]{0,3}(?:{m})[\s.)\]]{0,3}\Z")
+    lines = doc.lines
     return {
         i
-        for i, line in enumerate(lines)
-        if line and len(line) <= 500 and word_count(line) <= 60 and pattern.match(line)
+        for i in pattern.candidates(doc)
+        if len(lines[i]) <= 500 and word_count(lines[i]) <= 60 and pattern.match(lines[i])
     }
 
 

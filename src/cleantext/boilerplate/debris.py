@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines, ends_sentence, next_nonblank, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, ends_sentence, next_nonblank, word_count
+from .markers import LineMatcher, WordSet, compile_category, line_matcher, word_set
 
 __all__ = ["find_debris"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _BY_TAIL = re.compile(r",? (?:by|par|por|von|di) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\Z", re.IGNORECASE)
 #: a bare link with a path (a site name such as ``www.example.com`` alone may be content)
 _URL = re.compile(r"https?://[^/\s]+/\S+\Z")
@@ -29,23 +29,25 @@ _SHORTCODE = re.compile(
     r"|\[[a-z_]{2,30}(?: [\w-]{1,30}=[^\]\n]{0,400})\]"
     r"|\[(?P<tag>[a-z_]{2,30})\](?=[^\n]{0,400}?\[/(?P=tag)\])"
 )
+_FIELD = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)?) ?:")
+_URL_KEYS = frozenset(("http", "https"))
 _LIST = re.compile(r"[^.!?]{1,60}(?:, [^.!?,]{1,60}){2,}\Z")
 
 
-def _is_date_line(line: str, date_words: re.Pattern[str], status: re.Pattern[str]) -> bool:
+def _is_date_line(line: str, date_words: WordSet, status: re.Pattern[str]) -> bool:
     """A timestamp line: only date words and numbers, and a sign that it is page furniture.
 
     The sign: an ISO timestamp, a status word (``Updated``, ``기사입력``) outside brackets,
     a byline tail (``… by Jane Doe``), or a year together with a time.  A bare ``4:14 p.m.``
     or ``29 November 2018`` may be a subheading of the article and stays.
     """
-    if len(line) > 100 or not any(c.isdigit() for c in line):
+    if len(line) > 100 or not _DIGIT.search(line):
         return False
     if _ISO.match(line):
         return True
-    stripped = _BY_TAIL.sub("", line)
+    stripped = _BY_TAIL.sub("", line) if " " in line else line
     words = _LETTERS.findall(stripped)
-    if not words or len(words) > 14 or not all(date_words.match(w) for w in words):
+    if not words or len(words) > 14 or not all(w in date_words for w in words):
         return False
     return (
         stripped != line
@@ -54,33 +56,55 @@ def _is_date_line(line: str, date_words: re.Pattern[str], status: re.Pattern[str
     )
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    date_words = compile_category("date_words", (), r"(?:{m})\Z")
+def _meta_fields(line: str, meta: LineMatcher) -> int:
+    """How many ``Label:`` fields of *line* carry a metadata label (``Tags:``, ``Posted by:``)."""
+    count = 0
+    for label in _FIELD.findall(line):
+        if meta.match(label + ":") or meta.match(label.rpartition(" ")[2] + ":"):
+            count += 1
+    return count
+
+
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    date_words = word_set("date_words")
     status = compile_category("date_status", (), r"(?<!\w)(?:{m})(?!\w)")
-    meta_alone = compile_category("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
-    meta_field = compile_category("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
-    meta_any = compile_category("meta", extra, r"(?:^|(?<=[\s|•·-]))(?:{m})\s*:")
-    out: set[int] = set()
+    meta_alone = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
+    meta_field = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
+    lines = doc.lines
     n = len(lines)
-    for i, line in enumerate(lines):
-        if not line or len(line) > 400:
-            continue
-        if _is_date_line(line, date_words, status) or _URL.match(line):
+    out: set[int] = set()
+    for key, rows in doc.index.items():
+        # a date line starts with a number or a date word ("Updated", "Tue.", "기사입력")
+        if key is not None and (key == "#" or key in date_words):
+            out.update(i for i in rows if _is_date_line(lines[i], date_words, status))
+    for i in sorted(doc.with_keys(_URL_KEYS) | doc.containing(("[",))):
+        line = lines[i]
+        if (line[0] == "h" and _URL.match(line)) or (
+            line[0] == "["
+            and len(line) <= 400
+            and _SHORTCODE.match(line)
+            and word_count(_SHORTCODE.sub(" ", line).strip()) <= 12
+        ):
             out.add(i)
-            continue
-        if line[0] == "[" and _SHORTCODE.match(line):
-            if word_count(_SHORTCODE.sub(" ", line).strip()) <= 12:
-                out.add(i)
-            continue
-        if word_count(line) > 40:
+    for i in meta_alone.candidates(doc):
+        line = lines[i]
+        if i in out or len(line) > 400 or word_count(line) > 40:
             continue
         if meta_alone.match(line):
             out.add(i)
             j = next_nonblank(lines, i)
             if j < n and not ends_sentence(lines[j]) and _LIST.match(lines[j]):
                 out.add(j)  # "Tags" / "a, b, c"
-        elif (meta_field.match(line) and not ends_sentence(line)) or len(meta_any.findall(line)) >= 2:
+        elif meta_field.match(line) and not ends_sentence(line):
             out.add(i)
+    for i, line in enumerate(lines):
+        if (
+            len(line) <= 400
+            and line.count(":") >= 2
+            and word_count(line) <= 40
+            and _meta_fields(line, meta_alone) >= 2
+        ):
+            out.add(i)  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
     return out
 
 

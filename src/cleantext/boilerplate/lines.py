@@ -1,7 +1,7 @@
 """Shared line helpers: splitting, line shapes and the line-deletion driver.
 
 Most boilerplate rules decide, line by line, which whole lines to drop.  They are
-written as *pickers*: ``picker(lines, arg) -> indices to drop``, where ``lines`` is
+written as *pickers*: ``picker(doc, arg) -> indices to drop``, where ``doc.lines`` is
 the text split on ``\\n`` (blank lines included, as ``""``).  :func:`drop_lines`
 runs a picker again on the lines that are left until it picks nothing more, so a
 rule whose decision depends on its neighbours (a tail block, a marker and its
@@ -10,14 +10,20 @@ teasers) is idempotent on its own; then it turns the picked lines into edits.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from functools import lru_cache
+from typing import Any
 
 from ..core import Edit
+from .markers import line_key
 
 __all__ = [
+    "Doc",
     "Picker",
+    "doc_for",
     "drop_lines",
     "ends_sentence",
     "is_headline",
@@ -28,11 +34,12 @@ __all__ = [
     "word_count",
 ]
 
-T = TypeVar("T")
-#: ``picker(lines, arg)`` returns the indices of the lines to drop
-Picker = Callable[[Sequence[str], Any], set[int]]
+#: ``picker(doc, arg)`` returns the indices of the lines (of ``doc.lines``) to drop
+Picker = Callable[["Doc", Any], set[int]]
 
 _MAX_ROUNDS = 6
+#: no rule looks for a marker at the start of a line longer than this
+MAX_MARKER_LINE = 600
 _CLOSERS = "”\"’'»)]"
 
 
@@ -127,24 +134,120 @@ def nonblank_after(lines: Sequence[str], i: int, limit: int) -> int:
     return count
 
 
+class Doc:
+    """The lines of a text with lazily built indexes, shared by every rule that reads it.
+
+    ``keys`` maps each line's first word (:func:`~.markers.line_key`) to its line
+    indices, so a rule visits only the lines that can start with one of its markers;
+    :meth:`containing` finds lines holding a literal text with one C-level scan.
+    """
+
+    def __init__(self, lines: list[str], text: str | None = None) -> None:
+        self.lines = lines
+        self._text = text
+        self._index: dict[str | None, list[int]] | None = None
+        self._starts: list[int] | None = None
+        self._low: str | None = None
+        self._low_lines: list[str] | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(self.lines)
+        return self._text
+
+    @property
+    def starts(self) -> list[int]:
+        """Offset of each line in :attr:`text`."""
+        if self._starts is None:
+            self._starts = list(itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        return self._starts
+
+    def without(self, drop: set[int]) -> Doc:
+        """The document without the lines *drop*, its first-word index carried over."""
+        keep = [i for i in range(len(self.lines)) if i not in drop]
+        sub = Doc([self.lines[i] for i in keep])
+        if self._index is not None:
+            new_pos = {old: new for new, old in enumerate(keep)}
+            sub._index = {
+                key: [new_pos[i] for i in rows if i in new_pos] for key, rows in self._index.items()
+            }
+        return sub
+
+    @property
+    def index(self) -> dict[str | None, list[int]]:
+        """First word (:func:`~.markers.line_key`) -> indices of the lines (up to 600 characters)."""
+        if self._index is None:
+            index: dict[str | None, list[int]] = {}
+            for i, line in enumerate(self.lines):
+                if line and len(line) <= MAX_MARKER_LINE:
+                    index.setdefault(line_key(line), []).append(i)
+            self._index = index
+        return self._index
+
+    def with_keys(self, keys: frozenset[str]) -> set[int]:
+        """Indices of the lines whose first word is in *keys*."""
+        out: set[int] = set()
+        for key, rows in self.index.items():
+            if key in keys:
+                out.update(rows)
+        return out
+
+    def containing(self, hints: Sequence[str]) -> set[int]:
+        """Indices of the lines that contain one of *hints* (lower case), case-insensitively."""
+        out: set[int] = set()
+        if not hints:
+            return out
+        text = self.text
+        if self._low is None:
+            self._low = text.lower()
+        low = self._low
+        if len(low) != len(text):  # lower() changed lengths: offsets would not line up
+            if self._low_lines is None:
+                self._low_lines = [line.lower() for line in self.lines]
+            return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
+        starts = self.starts
+        ascii_text = text.isascii()
+        for hint in hints:
+            if ascii_text and not hint.isascii():
+                continue
+            pos = low.find(hint)
+            while pos >= 0:
+                i = bisect.bisect_right(starts, pos) - 1
+                out.add(i)
+                nxt = starts[i + 1] if i + 1 < len(starts) else len(low)
+                pos = low.find(hint, max(nxt, pos + 1))
+        return out
+
+
+@lru_cache(maxsize=2)
+def doc_for(text: str) -> Doc:
+    """The shared :class:`Doc` of *text* (the rules of one pipeline pass see the same string)."""
+    return Doc(text.split("\n"), text)
+
+
 def drop_lines(text: str, picker: Picker, arg: Any = None) -> list[Edit]:
     """Run *picker* to a fixpoint on the lines of *text*; return edits deleting the picked lines.
 
-    >>> drop_lines("a\\nB\\nc", lambda lines, _: {i for i, s in enumerate(lines) if s == "B"})
+    >>> drop_lines("a\\nB\\nc", lambda doc, _: {i for i, s in enumerate(doc.lines) if s == "B"})
     [(2, 4, '')]
     """
     if not text:
         return []
-    lines = text.split("\n")
+    doc = doc_for(text)
+    lines = doc.lines
+    hits = picker(doc, arg)
+    if not hits:
+        return []
     alive = list(range(len(lines)))
     dropped: set[int] = set()
     for _ in range(_MAX_ROUNDS):
-        view = [lines[i] for i in alive] if dropped else lines
-        hits = picker(view, arg)
-        if not hits:
-            break
+        doc = doc.without(hits)
         dropped.update(alive[j] for j in hits if 0 <= j < len(alive))
         alive = [i for i in alive if i not in dropped]
+        hits = picker(doc, arg)
+        if not hits:
+            break
     if not dropped:
         return []
     edits: list[Edit] = []

@@ -10,10 +10,27 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-__all__ = ["CATEGORIES", "LANGUAGES", "compile_category", "extra_for", "fragments", "word_set"]
+if TYPE_CHECKING:
+    from .lines import Doc
+
+__all__ = [
+    "CATEGORIES",
+    "LANGUAGES",
+    "LineMatcher",
+    "compile_category",
+    "extra_for",
+    "fragments",
+    "line_key",
+    "line_matcher",
+    "literal_hint",
+    "search_hints",
+    "word_set",
+]
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ru", "ko")
 
@@ -89,7 +106,365 @@ def compile_category(category: str, extra: tuple[str, ...], template: str) -> re
     return re.compile(template.replace("{m}", _alternation(category, extra)), re.IGNORECASE)
 
 
+class WordSet:
+    """Membership in a word-list category (``date_words``): a set for plain words, a regex for the rest."""
+
+    def __init__(self, category: str, extra: tuple[str, ...]) -> None:
+        plain: set[str] = set()
+        rest: list[str] = []
+        for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+            if frag.replace(" ", "").isalpha():
+                plain.add(frag.lower())
+            else:
+                rest.append(frag)
+        self._plain = frozenset(plain)
+        self._rest = re.compile("(?:" + "|".join(rest) + r")\Z", re.IGNORECASE) if rest else None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        return word.lower() in self._plain or (self._rest is not None and self._rest.match(word) is not None)
+
+
 @lru_cache(maxsize=16)
-def word_set(category: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """A whole-word pattern for categories that are word lists (``date_words``, ``roles``)."""
-    return compile_category(category, extra, r"(?:{m})\Z")
+def word_set(category: str, extra: tuple[str, ...] = ()) -> WordSet:
+    """The words of a word-list category (``date_words``).
+
+    >>> "Nov" in word_set("date_words"), "hours" in word_set("date_words"), "Russia" in word_set("date_words")
+    (True, True, False)
+    """
+    return WordSet(category, extra)
+
+
+# ----------------------------------------------------------------------------- fast line matching
+#: the first word of a line after leading punctuation, or a digit
+_LEAD_WORD = re.compile(r"[\W_]*(?:(\d)|([^\W\d_]+))")
+_DIGIT_KEY = "#"
+_TERMINATORS = frozenset(" :,.!;/'’-)|")
+
+
+def line_key(line: str) -> str | None:
+    """The key a line is indexed by: its first word in lower case, ``#`` for a digit.
+
+    >>> line_key("READ MORE: x"), line_key("[10 thoughts"), line_key("…")
+    ('read', '#', None)
+    """
+    m = _LEAD_WORD.match(line)
+    if m is None:
+        return None
+    return _DIGIT_KEY if m.group(1) else m.group(2).lower()
+
+
+def _group_end(frag: str, i: int) -> int:
+    """Index just past the ``)`` closing the group opened at ``frag[i]``, or -1."""
+    depth = 0
+    k = i
+    while k < len(frag):
+        c = frag[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            close = frag.find("]", k + 2)
+            if close < 0:
+                return -1
+            k = close + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return -1
+
+
+def _split_alternatives(body: str) -> list[str]:
+    parts, depth, start, k = [], 0, 0, 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            close = body.find("]", k + 2)
+            k = len(body) if close < 0 else close + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(body[start:k])
+            start = k + 1
+        k += 1
+    parts.append(body[start:])
+    return parts
+
+
+def _first_words(frag: str, after: str = "") -> set[str] | None:
+    """The lower-case first words a fragment can match at a line start; ``None`` if unknown.
+
+    >>> sorted(_first_words("(?:get|download) (?:the|our) app"))
+    ['download', 'get']
+    >>> sorted(_first_words("comments?")), _first_words("relacionad[oa]s"), _first_words(".{1,9} x")
+    (['comment', 'comments'], None, None)
+    """
+    i = 0
+    while i < len(frag):  # skip escaped punctuation and optional spaces before the word
+        if frag[i] == "\\" and i + 1 < len(frag) and not frag[i + 1].isalnum():
+            i += 2
+        elif frag[i] == " " or (frag[i] == "?" and i > 0):
+            i += 1
+        else:
+            break
+    rest = frag[i:]
+    if rest.startswith("\\d"):
+        return {_DIGIT_KEY}
+    if rest.startswith("(?:"):
+        end = _group_end(rest, 0)
+        if end < 0 or rest[end : end + 1] in ("?", "*", "{"):
+            return None
+        words: set[str] = set()
+        for alt in _split_alternatives(rest[3 : end - 1]):
+            sub = _first_words(alt, rest[end:] + after)
+            if sub is None:
+                return None
+            words |= sub
+        return words
+    k = 0
+    while k < len(rest) and rest[k].isalpha():
+        k += 1
+    if k == 0:
+        return None
+    word = rest[:k].lower()
+    tail = rest[k:] or after
+    nxt = tail[:1]
+    if nxt == "?":
+        follow = tail[1:2]
+        if follow and follow not in _TERMINATORS and follow != "\\":
+            return None
+        return {word, word[:-1]} if len(word) > 1 else None
+    if nxt in ("'", "’") and tail[1:2] == "?":
+        # "don'?t": the line's first word is "don" (before the apostrophe) or "dont"
+        m = 2
+        while m < len(tail) and tail[m].isalpha():
+            m += 1
+        return {word, word + tail[2:m].lower()}
+    if tail.startswith("(?:"):
+        # "recommended(?: for you| stories)?": every alternative starts a new word
+        end = _group_end(tail, 0)
+        alts = _split_alternatives(tail[3 : end - 1]) if end > 0 else []
+        if alts and all(alt[:1] in _TERMINATORS or alt.startswith("\\s") for alt in alts):
+            return {word}
+        return None
+    if (
+        nxt == ""
+        or nxt in _TERMINATORS
+        or (nxt == "\\" and tail[1:2] in ("b", "s", "W", "Z", ".", "?", "(", ")"))
+    ):
+        if tail[1:2] in ("?", "*") and nxt != "\\" and tail[2:3].isalpha():
+            return None  # "e-?mail": the word may run on
+        return {word}
+    return None
+
+
+def _skip_quantifier(frag: str, k: int) -> int:
+    if frag[k : k + 1] in ("?", "*", "+"):
+        k += 1
+    elif frag[k : k + 1] == "{":
+        close = frag.find("}", k)
+        k = len(frag) if close < 0 else close + 1
+    else:
+        return k
+    return k + 1 if frag[k : k + 1] == "?" else k
+
+
+def _mandatory_runs(frag: str) -> list[str] | None:
+    """The plain-text runs every match of a fragment contains; ``None`` if it has a top-level ``|``.
+
+    >>> _mandatory_runs(r".{1,300} contributed (?:reporting|to this report)[.]?")
+    [' contributed ']
+    >>> _mandatory_runs("photos? ©")
+    ['photo', ' ©']
+    """
+    runs: list[str] = []
+    cur: list[str] = []
+
+    def flush() -> None:
+        if cur:
+            runs.append("".join(cur))
+            cur.clear()
+
+    k = 0
+    while k < len(frag):
+        c = frag[k]
+        if c == "|":
+            return None
+        if c in "([":
+            end = _group_end(frag, k) if c == "(" else frag.find("]", k + 2) + 1
+            if end <= 0:
+                return None
+            flush()
+            k = _skip_quantifier(frag, end)
+            continue
+        if c in ".^$" or (c == "\\" and frag[k + 1 : k + 2].isalnum()):
+            flush()
+            k = _skip_quantifier(frag, k + (2 if c == "\\" else 1))
+            continue
+        ch = frag[k + 1 : k + 2] if c == "\\" else c
+        k += 2 if c == "\\" else 1
+        q = frag[k : k + 1]
+        if q in ("?", "*", "{"):
+            flush()
+            k = _skip_quantifier(frag, k)
+            continue
+        cur.append(ch)
+        if q == "+":
+            flush()
+            k = _skip_quantifier(frag, k)
+    flush()
+    return runs
+
+
+def literal_hint(frag: str, min_len: int = 4) -> str | None:
+    """The longest plain-text run every match of *frag* contains, in lower case, or ``None``."""
+    runs = _mandatory_runs(frag)
+    if not runs:
+        return None
+    best = max(runs, key=len)
+    return best.lower() if len(best.strip()) >= min_len else None
+
+
+class LineMatcher:
+    """``pattern.match(line)`` for a pattern with ``{m}`` at the start, made cheap.
+
+    Fragments are grouped by the first word they can start with (:func:`line_key`):
+    a line is only tried against the few fragments of its own first word, plus the
+    fragments whose first word is unknown.  :meth:`candidates` lists the lines worth
+    trying: those starting with a known first word, and those containing the literal
+    text of an unkeyed fragment.  Results are those of the plain pattern.
+    """
+
+    def __init__(self, category: str, extra: tuple[str, ...], template: str) -> None:
+        self.template = template
+        self._by_key: dict[str, list[str]] = {}
+        self._loose: list[str] = []
+        hints: list[str] = []
+        self.always = False
+        for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+            words = _first_words(frag)
+            if words is not None:
+                for word in words:
+                    self._by_key.setdefault(word, []).append(frag)
+                continue
+            self._loose.append(frag)
+            hint = literal_hint(frag)
+            if hint is None:
+                self.always = True
+            else:
+                hints.append(hint)
+        self.keys = frozenset(self._by_key)
+        self.hints = minimal_hints(hints)
+        self._compiled: dict[str | None, re.Pattern[str] | None] = {}
+
+    def _pattern(self, key: str | None) -> re.Pattern[str] | None:
+        try:
+            return self._compiled[key]
+        except KeyError:
+            pass
+        frags = (self._by_key.get(key, []) if key is not None else []) + self._loose
+        pattern = None
+        if frags:
+            alternation = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
+            pattern = re.compile(self.template.replace("{m}", alternation), re.IGNORECASE)
+        self._compiled[key] = pattern
+        return pattern
+
+    def candidates(self, doc: Doc) -> Iterable[int]:
+        """Indices of the lines of *doc* that may match, in order."""
+        if self.always:
+            return [i for i, line in enumerate(doc.lines) if line]
+        found = doc.with_keys(self.keys)
+        if self.hints:
+            found |= doc.containing(self.hints)
+        return sorted(found)
+
+    def match(self, line: str) -> re.Match[str] | None:
+        """``pattern.match(line)``."""
+        pattern = self._pattern(line_key(line))
+        return pattern.match(line) if pattern is not None else None
+
+
+@lru_cache(maxsize=256)
+def line_matcher(category: str, extra: tuple[str, ...], template: str) -> LineMatcher:
+    """A cached :class:`LineMatcher` for *category* with ``{m}`` at the line start of *template*."""
+    return LineMatcher(category, extra, template)
+
+
+@lru_cache(maxsize=64)
+def search_hints(category: str, extra: tuple[str, ...], min_len: int = 1) -> tuple[str, ...] | None:
+    """Lower-case texts one of which any *search* match of *category* contains; ``None``: no such set."""
+    hints: list[str] = []
+    for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+        hint = literal_hint(frag, min_len)
+        if hint is None:
+            return None
+        hints.append(hint)
+    return minimal_hints(hints)
+
+
+def minimal_hints(hints: Iterable[str]) -> tuple[str, ...]:
+    """Drop every hint that contains another one (a line holding it holds the shorter one too).
+
+    >>> minimal_hints(["photo credit", "photo", "(from ", "("])
+    ('(', 'photo')
+    """
+    unique = sorted(set(hints), key=len)
+    kept: list[str] = []
+    for hint in unique:
+        if not any(k in hint for k in kept):
+            kept.append(hint)
+    return tuple(kept)
+
+
+class HintedSearch:
+    """``pattern.search(line)`` for the fragments of a category, tried only where they can match.
+
+    Each fragment is filed under the literal text every match of it contains
+    (:func:`literal_hint`); a line is searched only with the fragments whose text it holds.
+    """
+
+    def __init__(self, category: str, extra: tuple[str, ...], min_len: int = 1) -> None:
+        groups: dict[str, list[str]] = {}
+        self._always: list[str] = []
+        for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+            hint = literal_hint(frag, min_len)
+            if hint is None:
+                self._always.append(frag)
+            else:
+                groups.setdefault(hint, []).append(frag)
+        self.hints = minimal_hints(groups) if not self._always else None
+        self._groups = [(hint, _compile_alternation(frags)) for hint, frags in groups.items()]
+        self._rest = _compile_alternation(self._always) if self._always else None
+
+    def search(self, line: str) -> re.Match[str] | None:
+        """The first match found in *line* (not necessarily the leftmost)."""
+        low = line.lower()
+        for hint, pattern in self._groups:
+            if hint in low:
+                m = pattern.search(line)
+                if m:
+                    return m
+        return self._rest.search(line) if self._rest is not None else None
+
+
+def _compile_alternation(frags: list[str]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def hinted_search(category: str, extra: tuple[str, ...], min_len: int = 1) -> HintedSearch:
+    """A cached :class:`HintedSearch` for *category*."""
+    return HintedSearch(category, extra, min_len)

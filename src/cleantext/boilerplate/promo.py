@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ..core import Edit
-from .lines import drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
+from .markers import line_matcher
 
 __all__ = ["find_promo"]
 
@@ -14,56 +12,64 @@ _LEAD = r"[\W_]{0,3}"
 _MAX_WORDS = 80
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    promo = compile_category("promo", extra, _LEAD + r"(?:{m})")
-    body = compile_category("promo_body", extra, _LEAD + r"(?:{m})")
-    head = compile_category("promo_head", extra, _LEAD + r"(?:{m})(?:\s.{0,100})?\Z")
+def _is_sorry(lines: list[str], q: int, hit: set[int]) -> bool:
+    """A one-to-three word exclamation ("Sorry!") between two promo lines."""
+    return (
+        q < len(lines)
+        and q not in hit
+        and word_count(lines[q]) <= 3
+        and lines[q].endswith("!")
+        and next_nonblank(lines, q) in hit
+    )
+
+
+def _is_head(line: str) -> bool:
+    return word_count(line) <= 12 and not ends_sentence(line)
+
+
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    promo = line_matcher("promo", extra, _LEAD + r"(?:{m})")
+    body = line_matcher("promo_body", extra, _LEAD + r"(?:{m})")
+    head = line_matcher("promo_head", extra, _LEAD + r"(?:{m})(?:\s.{0,100})?\Z")
+    lines = doc.lines
     n = len(lines)
-    hit = [False] * n
-    for i, line in enumerate(lines):
-        if (
-            line
-            and len(line) <= 600
-            and word_count(line) <= _MAX_WORDS
-            and (promo.match(line) or body.match(line))
-        ):
-            hit[i] = True
-    if not any(hit):
-        return set()
-    out = {i for i in range(n) if hit[i]}
-    for i, line in enumerate(lines):
-        if not line or hit[i] or word_count(line) > 12 or ends_sentence(line):
+    hit: set[int] = set()
+    for matcher in (promo, body):
+        for i in matcher.candidates(doc):
+            line = lines[i]
+            if len(line) <= 600 and word_count(line) <= _MAX_WORDS and matcher.match(line):
+                hit.add(i)
+    if not hit:
+        return hit
+    out = set(hit)
+    for h in sorted(hit):
+        # a promo head ("Live briefing: …", "Pick Six Newsletter") goes with the promo it
+        # introduces: the line before it, or the one before a one-line blurb
+        p = prev_nonblank(lines, h)
+        if p >= 0 and p not in hit and _is_head(lines[p]) and head.match(lines[p]):
+            out.add(p)
             continue
-        if head.match(line):
-            # a promo head ("Live briefing: …", "Pick Six Newsletter") goes with the promo
-            # it introduces: the next line, or the one after a one-line blurb
-            j = next_nonblank(lines, i)
-            k = next_nonblank(lines, j)
-            if j < n and hit[j]:
-                out.add(i)
-            elif k < n and hit[k] and word_count(lines[j]) <= 40:
-                out.update((i, j))
-    last = n - 1
-    while last >= 0 and (not lines[last] or hit[last]):
-        last -= 1
-    for i, line in enumerate(lines):
-        # the title of a promo box at the very end ("Something to Consider")
+        pp = prev_nonblank(lines, p) if p >= 0 else -1
         if (
-            i == last
-            and not hit[i]
-            and word_count(line) <= 5
-            and _has_letter(line)
-            and not ends_sentence(line)
+            pp >= 0
+            and pp not in hit
+            and word_count(lines[p]) <= 40
+            and _is_head(lines[pp])
+            and head.match(lines[pp])
         ):
-            j = next_nonblank(lines, i)
-            if j < n and hit[j]:
-                out.add(i)
-    for i, line in enumerate(lines):
+            out.update((pp, p))
         # "Sorry!" between two sign-up messages
-        if line and not hit[i] and word_count(line) <= 3 and line.endswith("!"):
-            p, q = prev_nonblank(lines, i), next_nonblank(lines, i)
-            if p >= 0 and hit[p] and q < n and hit[q]:
-                out.add(i)
+        q = next_nonblank(lines, h)
+        if _is_sorry(lines, q, hit):
+            out.add(q)
+    # the title of a promo box that ends the document ("Something to Consider")
+    last = n - 1
+    while last >= 0 and (not lines[last] or last in hit):
+        last -= 1
+    if last >= 0 and next_nonblank(lines, last) in hit:
+        line = lines[last]
+        if word_count(line) <= 5 and _has_letter(line) and not ends_sentence(line):
+            out.add(last)
     return out
 
 

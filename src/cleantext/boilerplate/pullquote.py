@@ -9,10 +9,9 @@ kept: it may be the only place the words are said.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines
+from .lines import Doc, drop_lines
 
 __all__ = ["find_pull_quotes"]
 
@@ -22,7 +21,8 @@ _MAX_WORDS = 12
 _MIN_WORDS = 2
 
 
-def _pick(lines: Sequence[str], _arg: object) -> set[int]:
+def _pick(doc: Doc, _arg: object) -> set[int]:
+    lines = doc.lines
     candidates: dict[int, str] = {}
     for i, line in enumerate(lines):
         if not line or line[0] not in _OPENERS or len(line) > 200:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines, is_headline, next_nonblank, word_count
-from .markers import compile_category
+from .lines import Doc, drop_lines, is_headline, next_nonblank, word_count
+from .markers import LineMatcher, line_matcher
 
 __all__ = ["find_related"]
 
@@ -21,10 +21,10 @@ _BULLET = ("- ", "• ", "* ", "· ", "– ", "— ", "► ", "▶ ")
 _STARTS_UPPER = re.compile(r"[\W_]{0,2}[^\W\d_a-zа-яё]|\d")
 
 
-def _patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    alone = compile_category("related", extra, _OPEN + r"(?:{m})" + _CLOSE + r"\Z")
-    inline = compile_category("related", extra, _OPEN + r"(?:{m})\s*[:：|»>–—-]\s*(?P<rest>\S.*)\Z")
-    spaced = compile_category("related", extra, _OPEN + r"(?P<marker>{m}) (?P<rest>\S.*)\Z")
+def _patterns(extra: tuple[str, ...]) -> tuple[LineMatcher, LineMatcher, LineMatcher]:
+    alone = line_matcher("related", extra, _OPEN + r"(?:{m})" + _CLOSE + r"\Z")
+    inline = line_matcher("related", extra, _OPEN + r"(?:{m})\s*[:：|»>–—-]\s*(?P<rest>\S.*)\Z")
+    spaced = line_matcher("related", extra, _OPEN + r"(?P<marker>{m}) (?P<rest>\S.*)\Z")
     return alone, inline, spaced
 
 
@@ -40,12 +40,14 @@ def _headline_rest(rest: str) -> bool:
     return word_count(rest) <= 30 and _STARTS_UPPER.match(rest) is not None and is_headline(rest, 30)
 
 
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     alone, inline, spaced = _patterns(extra)
+    lines = doc.lines
     n = len(lines)
     out: set[int] = set()
-    for i, line in enumerate(lines):
-        if not line or len(line) > 300 or i in out:
+    for i in alone.candidates(doc):
+        line = lines[i]
+        if len(line) > 300 or i in out:
             continue
         if word_count(line) <= 8 and alone.match(line):
             teasers: list[int] = []
@@ -69,25 +71,24 @@ def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
         m = spaced.match(line)
         if m and "." in m.group("marker") and _headline_rest(m.group("rest")):
             out.add(i)  # "Also on example.com <headline>"
-    out.update(_tagged_runs(lines))
+    out.update(_tagged_runs(doc))
     return out
 
 
-def _tagged_runs(lines: Sequence[str]) -> set[int]:
+def _is_tagged(line: str) -> bool:
+    return (
+        "]" in line[-4:] and len(line) <= 260 and word_count(line) <= 30 and _TAGGED.match(line) is not None
+    )
+
+
+def _tagged_runs(doc: Doc) -> set[int]:
     """Runs of two or more consecutive tagged headlines (``… [VIDEO]``), with no marker."""
+    lines = doc.lines
+    tagged = [i for i in sorted(doc.containing(("]",))) if _is_tagged(lines[i])]
     out: set[int] = set()
-    run: list[int] = []
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        if len(line) <= 260 and word_count(line) <= 30 and _TAGGED.match(line):
-            run.append(i)
-            continue
-        if len(run) >= 2:
-            out.update(run)
-        run = []
-    if len(run) >= 2:
-        out.update(run)
+    for a, b in itertools.pairwise(tagged):
+        if next_nonblank(lines, a) == b:
+            out.update((a, b))
     return out
 
 

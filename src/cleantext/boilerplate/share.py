@@ -3,37 +3,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..core import Edit
-from .lines import drop_lines
-from .markers import compile_category
+from .lines import Doc, doc_for, drop_lines
+from .markers import compile_category, line_matcher, search_hints
 
 __all__ = ["find_share"]
 
 _SEP = r"\s*[:|,•·/]?\s*"
 
 
-def _share_line(extra: tuple[str, ...]) -> re.Pattern[str]:
-    # one or more share labels ("Facebook Twitter Email"), optionally ending with ":"
-    return compile_category("share", extra, rf"[\W_]{{0,3}}(?:{{m}})(?:{_SEP}(?:{{m}}))*\s*:?\Z")
+#: one or more share labels ("Facebook Twitter Email"), optionally ending with ":"
+_ALONE = r"[\W_]{0,3}(?:{m})[ .!:]*\Z"
+_LINE = rf"[\W_]{{0,3}}(?:{{m}})(?:{_SEP}(?:{{m}}))*\s*:?\Z"
 
 
 def _tweet_suffix(extra: tuple[str, ...]) -> re.Pattern[str]:
-    return compile_category("share_suffix", extra, r"(?<=\S) ?(?:{m})[ .!:]*$")
+    return compile_category("share_suffix", extra, r"(?<=\S) ?(?:{m})[ .!:]*\Z")
 
 
-_SUFFIX_HINT = re.compile(r"twee", re.IGNORECASE)
-
-
-def _pick(lines: Sequence[str], extra: tuple[str, ...]) -> set[int]:
-    pattern = _share_line(extra)
-    suffix = compile_category("share_suffix", extra, r"(?:{m})[ .!:]*\Z")
-    return {
-        i
-        for i, line in enumerate(lines)
-        if line and len(line) <= 120 and (pattern.match(line) or suffix.match(line))
-    }
+def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+    lines = doc.lines
+    out: set[int] = set()
+    for matcher in (line_matcher("share", extra, _LINE), line_matcher("share_suffix", extra, _ALONE)):
+        out.update(i for i in matcher.candidates(doc) if len(lines[i]) <= 120 and matcher.match(lines[i]))
+    return out
 
 
 def find_share(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
@@ -43,7 +37,14 @@ def find_share(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
     share price fell`` stays.
     """
     edits = drop_lines(text, _pick, extra)
-    if _SUFFIX_HINT.search(text):
-        pattern = re.compile(_tweet_suffix(extra).pattern, re.IGNORECASE | re.MULTILINE)
-        edits.extend((m.start(), m.end(), "") for m in pattern.finditer(text))
+    doc = doc_for(text)
+    hints = search_hints("share_suffix", extra, 3)
+    rows = doc.containing(hints) if hints is not None else range(len(doc.lines))
+    if rows:
+        suffix = _tweet_suffix(extra)
+        starts = doc.starts
+        for i in sorted(rows):
+            m = suffix.search(doc.lines[i])
+            if m:
+                edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
     return edits
