@@ -269,8 +269,12 @@ class TestStripHeading:
         assert hx.strip_heading(text, ["Bridge reopens"], []).startswith("And a second")
 
     def test_teasers_above_the_headline_go(self) -> None:
-        text = "Another story: ferries are late again\nBridge reopens\nThe bridge reopened."
-        assert hx.strip_heading(text, ["Bridge reopens"], []) == "The bridge reopened."
+        text = "Another story: ferries are late again\nHarbour bridge reopens\nThe bridge reopened."
+        assert hx.strip_heading(text, ["Harbour bridge reopens"], []) == "The bridge reopened."
+
+    def test_short_title_below_the_top_is_not_a_headline(self) -> None:
+        text = "The bridge reopened on Thursday.\nNews\nMore."
+        assert hx.strip_heading(text, ["News"], []) == text
 
     def test_headline_far_down_is_not_a_heading(self) -> None:
         text = "One.\nTwo.\nThree.\nFour.\nBridge reopens\nFive."

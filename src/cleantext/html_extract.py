@@ -91,11 +91,11 @@ def strip_heading(
 
     Among the first few lines, the first whose words equal a title (or a title without
     its site name) is the headline: it goes, with anything above it (kickers, teasers
-    for other stories).  After it, or at the very top when no headline is found, a run
-    of lines goes while each equals a title, or equals a description or standfirst
-    element and does not end like a sentence (a first paragraph reused as the page
-    description stays: on the development pages a punctuated summary line is as often
-    article text as not).  The line right after the headline also goes when it reads
+    for other stories); below the first line, a headline has three words or more.
+    After it, or at the very top when no headline is found, a run of lines goes while
+    each equals a title, or equals a description or standfirst element and does not
+    end like a sentence (a first paragraph reused as the page description stays: on
+    the development pages a punctuated summary line is as often article text as not).  The line right after the headline also goes when it reads
     like a dek: 6 to 30 words (shorter lines are section headings and datelines), no
     sentence end (a colon counts as one).
 
@@ -117,7 +117,7 @@ def strip_heading(
     lines = text.split("\n")
     top = [i for i, line in enumerate(lines[: _MAX_HEADING_LINES * 4]) if line.strip()][:_MAX_HEADING_LINES]
     cut = 0
-    headline = next((i for i in top if _norm(lines[i]) in title_forms), None)
+    headline = next((i for i in top if _is_headline(_norm(lines[i]), title_forms, i == top[0])), None)
     if headline is not None:
         cut = headline + 1
     for i in top:
@@ -138,6 +138,12 @@ def strip_heading(
     if cut == 0:
         return text
     return "\n".join(lines[cut:]).lstrip("\n")
+
+
+def _is_headline(norm: str, title_forms: frozenset[str], first: bool) -> bool:
+    """A title match; below the first line it must be a real headline (3+ words), not a
+    lone word such as a site name that could also close a paragraph block."""
+    return norm in title_forms and (first or norm.count(" ") >= 2)
 
 
 def _is_dek(norm: str) -> bool:
