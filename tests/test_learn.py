@@ -96,6 +96,21 @@ def test_learns_furniture_and_blocks_but_not_ordinary_repeats() -> None:
     assert not any(line.startswith(("Paragraph", "Headline")) for line in lines)
 
 
+def test_two_prose_paragraphs_together_are_not_a_block() -> None:
+    """A two-paragraph press release quoted in 8 % of the articles stays; a heading
+    over a paragraph, as often, is a promo block and goes."""
+    r = random.Random(4)
+    second = "Its chief executive said the results showed the strength of the strategy adopted last year."
+    docs = []
+    for i in range(200):
+        extra = [f"{RELEASE}\n{second}"] if i % 12 == 0 else []
+        extra += [f"{PROMO_HEAD}\n{PROMO_BODY}"] if i % 12 == 6 else []
+        docs.append({"url": "https://herald.example/x", "text": _article(r, i, extra)})
+    lines = _lines(count_documents(docs).to_model())
+    assert RELEASE not in lines and second not in lines
+    assert PROMO_HEAD in lines and PROMO_BODY in lines
+
+
 def test_a_line_everywhere_is_learned_even_if_it_reads_like_prose() -> None:
     docs = [{"url": "s.example", "text": f"Text {i}.\nAll rights reserved.\n"} for i in range(30)]
     assert _lines(count_documents(docs).to_model(), "s.example") == {"All rights reserved."}
