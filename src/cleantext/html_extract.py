@@ -95,9 +95,10 @@ def strip_heading(
     After it, or at the very top when no headline is found, a run of lines goes while
     each equals a title, or equals a description or standfirst element and does not
     end like a sentence (a first paragraph reused as the page description stays: on
-    the development pages a punctuated summary line is as often article text as not).  The line right after the headline also goes when it reads
-    like a dek: 6 to 30 words (shorter lines are section headings and datelines), no
-    sentence end (a colon counts as one).
+    the development pages a punctuated summary line is as often article text as not).
+    The line right after the headline also goes when it reads like a dek: 6 to 30
+    words (shorter lines are section headings and datelines), no sentence end (a colon
+    counts as one).
 
     >>> strip_heading("Big news\\nThe first paragraph.", ["Big news | Site"], [])
     'The first paragraph.'
