@@ -478,6 +478,16 @@ class TestGuards:
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_import_does_not_load_trafilatura() -> None:
+    import subprocess
+
+    code = (
+        "import sys, cleantext, cleantext.html, cleantext.html_extract; print('trafilatura' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ImportError, match=r'pip install "proseclean\[html\]"') as info:
