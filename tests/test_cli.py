@@ -538,3 +538,32 @@ def test_version_and_plain_filter_do_not_import_heavy_modules(tmp_path: Path) ->
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=tmp_path, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr.decode().strip() == "[]"
+
+
+def test_extra_markers_from_the_config_file_are_used(tmp_path: Path) -> None:
+    (tmp_path / "cleantext.toml").write_text(
+        '[tool.cleantext.markers]\npromo = ["Support the Harbour Gazette"]\n'
+    )
+    text = "The harbour reopened on Tuesday after repairs.\nSupport the Harbour Gazette\nBoats left.\n"
+    proc = run(stdin=text, cwd=tmp_path)
+    assert proc.returncode == 0, err(proc)
+    assert "Support the Harbour Gazette" not in out(proc)
+    assert "Boats left." in out(proc)
+    assert "Support the Harbour Gazette" in out(run("--isolated", stdin=text, cwd=tmp_path))
+    (tmp_path / "cleantext.toml").write_text('[tool.cleantext.markers]\nbogus = ["x"]\n')
+    bad = run(stdin=text, cwd=tmp_path)
+    assert bad.returncode == 2
+    assert "bogus" in err(bad)
+    assert "cleantext.toml" in err(bad)
+
+
+def test_explain_reports_findings_without_failing(tmp_path: Path) -> None:
+    from cleantext import all_rules
+
+    if "translation.broken-sentence" not in {r.name for r in all_rules()}:
+        pytest.skip("no finding-only rule registered")
+    text = "The soldiers were stationed there. near the border for a decade, officials said on Monday.\n"
+    proc = run("--explain", stdin=text, cwd=tmp_path)
+    assert proc.returncode == 0  # findings are reported, never rewritten, never a failure
+    assert out(proc).startswith("<stdin>:1 translation.broken-sentence: found ")
+    assert out(run(stdin=text, cwd=tmp_path)) == text

@@ -196,6 +196,7 @@ def _run(args: argparse.Namespace) -> int:
         config=settings.config,
         model_path=model_path,
         group_field=args.group_field or settings.group_field,
+        settings_path=settings.path,
     )
     return _execute(args, job)
 
@@ -225,6 +226,7 @@ def _job(
     config: Config,
     model_path: str | None,
     group_field: str | None,
+    settings_path: object = None,
 ) -> Job:
     import os
 
@@ -232,9 +234,10 @@ def _job(
     from .registry import default_pipeline
 
     try:
-        default_pipeline(select, ignore, config)  # fail early on unknown rule names
+        default_pipeline(select, ignore, config)  # fail early on unknown rule names or marker categories
     except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+        where = f" (settings from {settings_path})" if settings_path else ""
+        raise UsageError(f"{exc}{where}") from exc
     if args.encoding:
         import codecs
 
