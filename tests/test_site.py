@@ -230,7 +230,13 @@ def test_rule_edges() -> None:
     assert rule is not None
     assert rule.apply("Herald Events | Herald Jobs | Puzzles") == ""
     assert rule.apply("Herald Events | Herald Jobs | Puzzles\n") == ""
-    assert rule.apply("A.\nHerald Events | Herald Jobs | Puzzles") == "A.\n"
+    # no final newline in, none out (bugs-site.md)
+    assert rule.apply("A.\nHerald Events | Herald Jobs | Puzzles") == "A."
+    assert rule.apply("A.\n\nHerald Events | Herald Jobs | Puzzles") == "A."
+    assert rule.apply(f"A.\n{FURNITURE[0]}\n\n{FURNITURE[3]}") == "A."
+    assert rule.apply("A.\nB.\n" + FURNITURE[0] + "\n\n" + FURNITURE[1]) == "A.\nB."
+    assert rule.apply("A.\n" + FURNITURE[0] + "\nB.") == "A.\nB."
+    assert rule.apply("\n\n" + FURNITURE[0]) == ""
     assert (
         rule.apply("Herald Events | Herald Jobs | Puzzles\nHerald Events | Herald Jobs | Puzzles\nB.") == "B."
     )
@@ -305,6 +311,8 @@ def test_rule_is_idempotent_and_total(text: str) -> None:
     # it only ever deletes whole lines
     kept = once.split("\n")
     assert all(line in text.split("\n") for line in kept if line)
+    # a final newline is kept when there was one, and not added when there was none
+    assert text.endswith("\n") or not once.endswith("\n")
 
 
 @given(TEXTS)

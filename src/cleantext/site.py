@@ -278,6 +278,17 @@ class SiteLineRemover:
                 if k is not None and k in wanted:
                     out.append((pos, end + 1 if end < n else end, ""))
             pos = end + 1
+        if out and out[-1][1] == n and text[-1] != "\n":
+            # the text had no final newline, so neither should the result: removing
+            # the last line also removes the newlines (and removed lines) before it
+            start = out.pop()[0]
+            while True:
+                while start > 0 and text[start - 1] == "\n":
+                    start -= 1
+                if not out or out[-1][1] <= start:
+                    break
+                start = min(start, out.pop()[0])
+            out.append((start, n, ""))
         return out
 
 
