@@ -20,7 +20,7 @@ from .captions import find_captions
 from .comments import find_comments
 from .credits import find_credits
 from .debris import find_debris
-from .markers import extra_for
+from .markers import Extra, extra_for
 from .promo import find_promo
 from .pullquote import find_pull_quotes
 from .related import find_related
@@ -119,7 +119,7 @@ _SPECS: tuple[tuple[str, _Finder, tuple[str, ...], str, tuple[tuple[str, str], .
     (
         "boilerplate.agency-credit",
         find_credits,
-        ("credits",),
+        ("credits", "credit_words"),
         "Drop agency and contributor credit lines (With reports from AFP, Additional reporting by).",
         (
             ("Text.\nWith reports from AFP, AP and Reuters\n", "Text.\n"),
@@ -151,8 +151,8 @@ _SPECS: tuple[tuple[str, _Finder, tuple[str, ...], str, tuple[tuple[str, str], .
 )
 
 
-def _extra(config: Config, categories: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(m for c in categories for m in extra_for(config.extra_markers, c))
+def _extra(config: Config, categories: tuple[str, ...]) -> Extra:
+    return tuple((c, m) for c, m in config.extra_markers if c in categories and m.strip())
 
 
 def rules(config: Config) -> list[Rule]:

@@ -6,18 +6,18 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import hinted_search, line_matcher, search_hints
+from .markers import Extra, hinted_search, line_matcher, search_hints
 
 __all__ = ["find_ads", "find_copyright"]
 
 
-def _pick_ads(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick_ads(doc: Doc, extra: Extra) -> set[int]:
     pattern = line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     lines = doc.lines
     return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match(lines[i])}
 
 
-def find_ads(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone ad labels: ``Advertisement``, ``Sponsored content``, ``Anzeige``, ``Реклама``.
 
     Only a line that is nothing but the label goes: ``The advertisement ran in three
@@ -30,7 +30,7 @@ _COPY_START = re.compile(r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECAS
 _COPY_EVIDENCE = re.compile(r"©|ⓒ|\(c\)|\b(?:19|20)\d\d\b|\breserved\b", re.IGNORECASE)
 
 
-def _pick_copyright(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick_copyright(doc: Doc, extra: Extra) -> set[int]:
     phrase = hinted_search("copyright", extra)
     hints = (*(search_hints("copyright", extra) or ()), "(c)", "copyright")
     out: set[int] = set()
@@ -45,7 +45,7 @@ def _pick_copyright(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_copyright(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_copyright(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop short copyright lines: ``© 2019 Reuters``, ``All rights reserved.``, ``무단전재 및 재배포 금지``.
 
     A line must be short (at most 20-30 words) and start with ``©``/``Copyright`` with a

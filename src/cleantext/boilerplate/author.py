@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, nonblank_after, word_count
-from .markers import LineMatcher, compile_category, line_key, line_matcher
+from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
+from .markers import Extra, LineMatcher, compile_category, line_key, line_matcher
 
 __all__ = ["find_author"]
 
@@ -31,6 +31,10 @@ _BY_KEYS = frozenset(("by", "por", "par"))
 _CONTACT_KEYS = frozenset(("reach", "contact", "email", "e", "follow"))
 _CONTACT_HINTS = ("@", "twitter.com/", "x.com/", "instagram.com/", "facebook.com/")
 _TAIL_LINES = 6
+#: a bio line goes when at most three other lines follow it; bios are looked for in
+#: the last dozen lines only
+_BIO_TAIL = 3
+_BIO_WINDOW = 12
 
 
 def _starts_with_name(line: str, name: str) -> bool:
@@ -50,19 +54,49 @@ def _tail_start(lines: list[str], count: int) -> int:
     return 0
 
 
+def _is_bio(line: str, roles: re.Pattern[str]) -> bool:
+    m = _BIO_START.match(line)
+    return m is not None and roles.match(line, m.end()) is not None
+
+
+def _others_after(lines: list[str], chosen: set[int]) -> dict[int, int]:
+    """For each index in *chosen*: the non-blank lines after it that are not in *chosen*."""
+    out: dict[int, int] = {}
+    if not chosen:
+        return out
+    count = 0
+    for i in range(len(lines) - 1, min(chosen) - 1, -1):
+        if i in chosen:
+            out[i] = count
+        elif lines[i]:
+            count += 1
+    return out
+
+
 def _candidates(doc: Doc, box: LineMatcher) -> list[int]:
     found = set(box.candidates(doc))
     found |= doc.with_keys(_ABOUT_KEYS | _BY_KEYS | _CONTACT_KEYS)
     found |= doc.containing(_CONTACT_HINTS)
-    found.update(range(_tail_start(doc.lines, 4), len(doc.lines)))
+    found.update(range(_tail_start(doc.lines, _BIO_WINDOW), len(doc.lines)))
     return sorted(found)
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     box = line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     roles = compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
     lines = doc.lines
-    tail = _tail_start(lines, 4)
+    about = {
+        i for i in doc.with_keys(_ABOUT_KEYS) if word_count(lines[i]) <= 6 and _ABOUT_NAME.match(lines[i])
+    }
+    bios = {
+        i
+        for i in range(_tail_start(lines, _BIO_WINDOW), len(lines))
+        if lines[i] and word_count(lines[i]) <= 60 and _is_bio(lines[i], roles)
+    }
+    # how many other lines follow each About line / bio (those lines themselves not counted,
+    # so that dropping some never qualifies others)
+    about_after = _others_after(lines, about)
+    bio_after = _others_after(lines, bios)
     n = len(lines)
     out: set[int] = set()
     for i in _candidates(doc, box):
@@ -80,18 +114,18 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
             if j < n and word_count(lines[j]) <= 100:
                 out.add(j)
             continue
-        m = _ABOUT_NAME.match(line) if words <= 6 and key in _ABOUT_KEYS else None
+        m = _ABOUT_NAME.match(line) if i in about else None
         if m:
             j = next_nonblank(lines, i)
             bio = j < n and _starts_with_name(lines[j], m.group("name")) and word_count(lines[j]) <= 100
             if bio:
                 out.update((i, j))
-            elif nonblank_after(lines, i, _TAIL_LINES) <= _TAIL_LINES:
+            elif about_after[i] <= _TAIL_LINES:
                 out.add(i)
             continue
-        m = _BIO_START.match(line) if i >= tail and words <= 60 else None
-        if m and roles.match(line, m.end()):
-            out.add(i)
+        if i in bios:
+            if bio_after[i] <= _BIO_TAIL:
+                out.add(i)
             continue
         if key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line):
             out.add(i)
@@ -101,7 +135,7 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_author(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop author boxes and bios: ``About the Author`` with the bio after it, ``About <Name>``
     at the tail or before a bio, a ``<Name> is a staff writer …`` line among the last four,
     ``By <Name>`` bylines and reporter contact lines (``jane@example.com``).

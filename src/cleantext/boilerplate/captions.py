@@ -6,7 +6,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import LineMatcher, compile_category, hinted_search, line_matcher, search_hints
+from .markers import Extra, LineMatcher, compile_category, hinted_search, line_matcher, search_hints
 
 __all__ = ["find_captions"]
 
@@ -29,7 +29,7 @@ def _sentences(body: str) -> int:
     return count
 
 
-def _candidates(doc: Doc, extra: tuple[str, ...], start: LineMatcher) -> list[int]:
+def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
     found = set(start.candidates(doc))
     hints = search_hints("captions", extra)
     if hints is None:
@@ -40,7 +40,7 @@ def _candidates(doc: Doc, extra: tuple[str, ...], start: LineMatcher) -> list[in
     return sorted(found)
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     trigger = hinted_search("captions", extra)
     start = line_matcher("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
     glued = compile_category("caption_glued", extra, r"[\w)”\"’]\.\s?(?:{m})\.?\Z")
@@ -67,7 +67,7 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_captions(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_captions(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone caption lines: one sentence with a position or credit mark,
     ``… Lavrov (right) meets … on February 10.``, ``… (AP Photo/Evan Vucci)``, ``REUTERS/…``,
     ``Photo: …``, or a credit glued to the end (``… in New York.Reuters``).

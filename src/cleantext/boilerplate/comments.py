@@ -6,7 +6,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, next_nonblank, word_count
-from .markers import LineMatcher, line_matcher
+from .markers import Extra, LineMatcher, line_matcher
 
 __all__ = ["find_comments"]
 
@@ -32,7 +32,7 @@ def _is_says(line: str) -> bool:
     return word_count(line) <= 6 and (line.endswith(":") or line.rpartition(" ")[2].lower() in _SAYS_WORDS)
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     widget = line_matcher("comments", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     header = line_matcher("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
     end = line_matcher("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
@@ -83,7 +83,7 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_comments(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_comments(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop comment widgets (``Leave a Reply``, ``0 Comments``, ``You must log in to post a comment.``)
     and reader-comment blocks.
 

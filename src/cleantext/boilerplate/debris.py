@@ -12,7 +12,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, ends_sentence, next_nonblank, word_count
-from .markers import LineMatcher, WordSet, compile_category, line_matcher, word_set
+from .markers import Extra, LineMatcher, WordSet, compile_category, line_matcher, word_set
 
 __all__ = ["find_debris"]
 
@@ -65,7 +65,7 @@ def _meta_fields(line: str, meta: LineMatcher) -> int:
     return count
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     date_words = word_set("date_words")
     status = compile_category("date_status", (), r"(?<!\w)(?:{m})(?!\w)")
     meta_alone = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
@@ -108,7 +108,7 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_debris(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop timestamp, URL, shortcode and tag lines; cut shortcodes out of prose lines."""
     edits = drop_lines(text, _pick, extra)
     if "[" in text:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CATEGORIES",
     "LANGUAGES",
+    "Extra",
     "LineMatcher",
     "compile_category",
     "extra_for",
@@ -28,9 +29,13 @@ __all__ = [
     "line_key",
     "line_matcher",
     "literal_hint",
+    "own",
     "search_hints",
     "word_set",
 ]
+
+#: user markers: ``(category, marker)`` pairs, as in ``Config.extra_markers``
+Extra = tuple[tuple[str, str], ...]
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ru", "ko")
 
@@ -50,6 +55,7 @@ CATEGORIES = (
     "author_box",
     "roles",
     "credits",
+    "credit_words",
     "captions",
     "caption_start",
     "caption_glued",
@@ -89,15 +95,20 @@ def extra_for(extra_markers: tuple[tuple[str, str], ...], category: str) -> tupl
     return tuple(m for cat, m in extra_markers if cat == category and m.strip())
 
 
-def _alternation(category: str, extra: tuple[str, ...]) -> str:
-    parts = list(fragments(category)) + [re.escape(m.strip()) for m in extra]
+def own(extra: Extra, category: str) -> list[str]:
+    """The user markers of *category*, escaped as regex fragments."""
+    return [re.escape(marker.strip()) for cat, marker in extra if cat == category and marker.strip()]
+
+
+def _alternation(category: str, extra: Extra) -> str:
+    parts = list(fragments(category)) + own(extra, category)
     # longest first, so that "read more" wins over "read" in a whole-line match
     parts.sort(key=len, reverse=True)
     return "(?:" + "|".join(parts) + ")"
 
 
 @lru_cache(maxsize=256)
-def compile_category(category: str, extra: tuple[str, ...], template: str) -> re.Pattern[str]:
+def compile_category(category: str, extra: Extra, template: str) -> re.Pattern[str]:
     """Compile ``template`` with ``{m}`` replaced by the alternation of *category*.
 
     >>> bool(compile_category("related", (), r"(?:{m})\\Z").match("Read also"))
@@ -109,10 +120,10 @@ def compile_category(category: str, extra: tuple[str, ...], template: str) -> re
 class WordSet:
     """Membership in a word-list category (``date_words``): a set for plain words, a regex for the rest."""
 
-    def __init__(self, category: str, extra: tuple[str, ...]) -> None:
+    def __init__(self, category: str, extra: Extra) -> None:
         plain: set[str] = set()
         rest: list[str] = []
-        for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+        for frag in list(fragments(category)) + own(extra, category):
             if frag.replace(" ", "").isalpha():
                 plain.add(frag.lower())
             else:
@@ -127,7 +138,7 @@ class WordSet:
 
 
 @lru_cache(maxsize=16)
-def word_set(category: str, extra: tuple[str, ...] = ()) -> WordSet:
+def word_set(category: str, extra: Extra = ()) -> WordSet:
     """The words of a word-list category (``date_words``).
 
     >>> "Nov" in word_set("date_words"), "hours" in word_set("date_words"), "Russia" in word_set("date_words")
@@ -347,13 +358,13 @@ class LineMatcher:
     text of an unkeyed fragment.  Results are those of the plain pattern.
     """
 
-    def __init__(self, category: str, extra: tuple[str, ...], template: str) -> None:
+    def __init__(self, category: str, extra: Extra, template: str) -> None:
         self.template = template
         self._by_key: dict[str, list[str]] = {}
         self._loose: list[str] = []
         hints: list[str] = []
         self.always = False
-        for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+        for frag in list(fragments(category)) + own(extra, category):
             words = _first_words(frag)
             if words is not None:
                 for word in words:
@@ -365,6 +376,10 @@ class LineMatcher:
                 self.always = True
             else:
                 hints.append(hint)
+        self._all = _alternation(category, extra)
+        # a plural first word ("Photos:") is looked up under its singular too
+        for word in list(self._by_key):
+            self._by_key.setdefault(word + "s", []).extend(self._by_key[word])
         self.keys = frozenset(self._by_key)
         self.hints = minimal_hints(hints)
         self._compiled: dict[str | None, re.Pattern[str] | None] = {}
@@ -377,8 +392,11 @@ class LineMatcher:
         frags = (self._by_key.get(key, []) if key is not None else []) + self._loose
         pattern = None
         if frags:
-            alternation = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
-            pattern = re.compile(self.template.replace("{m}", alternation), re.IGNORECASE)
+            # the first {m} is where the line's first word is; a later {m} ("Facebook Twitter")
+            # may be any marker of the category
+            first = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
+            source = self.template.replace("{m}", first, 1).replace("{m}", self._all)
+            pattern = re.compile(source, re.IGNORECASE)
         self._compiled[key] = pattern
         return pattern
 
@@ -398,16 +416,16 @@ class LineMatcher:
 
 
 @lru_cache(maxsize=256)
-def line_matcher(category: str, extra: tuple[str, ...], template: str) -> LineMatcher:
+def line_matcher(category: str, extra: Extra, template: str) -> LineMatcher:
     """A cached :class:`LineMatcher` for *category* with ``{m}`` at the line start of *template*."""
     return LineMatcher(category, extra, template)
 
 
 @lru_cache(maxsize=64)
-def search_hints(category: str, extra: tuple[str, ...], min_len: int = 1) -> tuple[str, ...] | None:
+def search_hints(category: str, extra: Extra, min_len: int = 1) -> tuple[str, ...] | None:
     """Lower-case texts one of which any *search* match of *category* contains; ``None``: no such set."""
     hints: list[str] = []
-    for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+    for frag in list(fragments(category)) + own(extra, category):
         hint = literal_hint(frag, min_len)
         if hint is None:
             return None
@@ -436,10 +454,10 @@ class HintedSearch:
     (:func:`literal_hint`); a line is searched only with the fragments whose text it holds.
     """
 
-    def __init__(self, category: str, extra: tuple[str, ...], min_len: int = 1) -> None:
+    def __init__(self, category: str, extra: Extra, min_len: int = 1) -> None:
         groups: dict[str, list[str]] = {}
         self._always: list[str] = []
-        for frag in list(fragments(category)) + [re.escape(m.strip()) for m in extra]:
+        for frag in list(fragments(category)) + own(extra, category):
             hint = literal_hint(frag, min_len)
             if hint is None:
                 self._always.append(frag)
@@ -465,6 +483,6 @@ def _compile_alternation(frags: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
-def hinted_search(category: str, extra: tuple[str, ...], min_len: int = 1) -> HintedSearch:
+def hinted_search(category: str, extra: Extra, min_len: int = 1) -> HintedSearch:
     """A cached :class:`HintedSearch` for *category*."""
     return HintedSearch(category, extra, min_len)

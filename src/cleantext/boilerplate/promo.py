@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core import Edit
 from .lines import Doc, drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
-from .markers import line_matcher
+from .markers import Extra, line_matcher
 
 __all__ = ["find_promo"]
 
@@ -27,7 +27,7 @@ def _is_head(line: str) -> bool:
     return word_count(line) <= 12 and not ends_sentence(line)
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     promo = line_matcher("promo", extra, _LEAD + r"(?:{m})")
     body = line_matcher("promo_body", extra, _LEAD + r"(?:{m})")
     head = line_matcher("promo_head", extra, _LEAD + r"(?:{m})(?:\s.{0,100})?\Z")
@@ -73,7 +73,7 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_promo(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_promo(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone promo lines: ``Subscribe to our newsletter``, ``CLICK HERE TO GET THE … APP``,
     ``Follow us on …``, ``Thanks for signing up!``, paywall prompts, live-briefing promos.
 

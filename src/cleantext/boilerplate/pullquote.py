@@ -12,6 +12,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines
+from .markers import Extra
 
 __all__ = ["find_pull_quotes"]
 
@@ -40,7 +41,7 @@ def _pick(doc: Doc, _arg: object) -> set[int]:
     return {i for i, inner in candidates.items() if inner in rest}
 
 
-def find_pull_quotes(text: str, _extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_pull_quotes(text: str, _extra: Extra = ()) -> list[Edit]:
     """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
     if not any(text.startswith(q) or "\n" + q in text for q in _OPENERS):
         return []

@@ -7,13 +7,15 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, is_headline, next_nonblank, word_count
-from .markers import LineMatcher, line_matcher
+from .markers import Extra, LineMatcher, line_matcher
 
 __all__ = ["find_related"]
 
 _OPEN = r"[\[(«\"“'‘*•►▶|#>\s-]{0,3}"
 _CLOSE = r"[\])»\"”'’*:：|>»…\s-]{0,4}"
 _MAX_TEASERS = 12
+#: "More <topic>: <link> and <link>"
+_MORE_LINKS = re.compile(r"More [^:\n]{1,30}: https?://\S+(?: and https?://\S+)*\Z")
 _MIN_HEADLINE_WORDS = 3
 #: a headline tagged with its kind: "… [VIDEO]", "… [Video]", "… [INSIGHT]|"
 _TAGGED = re.compile(r".{10,250}\[[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?\]\W{0,2}\Z")
@@ -21,7 +23,7 @@ _BULLET = ("- ", "• ", "* ", "· ", "– ", "— ", "► ", "▶ ")
 _STARTS_UPPER = re.compile(r"[\W_]{0,2}[^\W\d_a-zа-яё]|\d")
 
 
-def _patterns(extra: tuple[str, ...]) -> tuple[LineMatcher, LineMatcher, LineMatcher]:
+def _patterns(extra: Extra) -> tuple[LineMatcher, LineMatcher, LineMatcher]:
     alone = line_matcher("related", extra, _OPEN + r"(?:{m})" + _CLOSE + r"\Z")
     inline = line_matcher("related", extra, _OPEN + r"(?:{m})\s*[:：|»>–—-]\s*(?P<rest>\S.*)\Z")
     spaced = line_matcher("related", extra, _OPEN + r"(?P<marker>{m}) (?P<rest>\S.*)\Z")
@@ -40,16 +42,27 @@ def _headline_rest(rest: str) -> bool:
     return word_count(rest) <= 30 and _STARTS_UPPER.match(rest) is not None and is_headline(rest, 30)
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     alone, inline, spaced = _patterns(extra)
     lines = doc.lines
     n = len(lines)
     out: set[int] = set()
-    for i in alone.candidates(doc):
+    cands = alone.candidates(doc)
+    markers = {
+        i for i in cands if len(lines[i]) <= 300 and word_count(lines[i]) <= 8 and alone.match(lines[i])
+    }
+    # markers that only other markers follow (a "Related" / "Read more" tail) go as well
+    trailing: set[int] = set()
+    k = n - 1
+    while k >= 0 and (not lines[k] or k in markers):
+        if lines[k]:
+            trailing.add(k)
+        k -= 1
+    for i in cands:
         line = lines[i]
         if len(line) > 300 or i in out:
             continue
-        if word_count(line) <= 8 and alone.match(line):
+        if i in markers:
             teasers: list[int] = []
             j = next_nonblank(lines, i)
             bullets = False
@@ -60,13 +73,16 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
                 bullets = bullets or (not teasers and lines[j].startswith(_BULLET))
                 teasers.append(j)
                 j = next_nonblank(lines, j)
-            if teasers or j >= n:
+            if teasers or i in trailing:
                 out.add(i)
                 out.update(teasers)
             continue
         m = inline.match(line)
         if m and _headline_rest(m.group("rest")):
             out.add(i)
+            continue
+        if _MORE_LINKS.match(line):
+            out.add(i)  # "More AP NBA: https://…"
             continue
         m = spaced.match(line)
         if m and "." in m.group("marker") and _headline_rest(m.group("rest")):
@@ -92,7 +108,7 @@ def _tagged_runs(doc: Doc) -> set[int]:
     return out
 
 
-def find_related(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_related(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop related-content blocks: a marker line (``Check Also``, ``DON'T MISS``, ``Lire aussi``)
     with the headlines and ellipsis teasers after it, and ``READ MORE: <headline>`` lines.
 

@@ -6,7 +6,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines
-from .markers import compile_category, line_matcher, search_hints
+from .markers import Extra, compile_category, line_matcher, search_hints
 
 __all__ = ["find_share"]
 
@@ -18,11 +18,11 @@ _ALONE = r"[\W_]{0,3}(?:{m})[ .!:]*\Z"
 _LINE = rf"[\W_]{{0,3}}(?:{{m}})(?:{_SEP}(?:{{m}}))*\s*:?\Z"
 
 
-def _tweet_suffix(extra: tuple[str, ...]) -> re.Pattern[str]:
+def _tweet_suffix(extra: Extra) -> re.Pattern[str]:
     return compile_category("share_suffix", extra, r"(?<=\S) ?(?:{m})[ .!:]*\Z")
 
 
-def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
+def _pick(doc: Doc, extra: Extra) -> set[int]:
     lines = doc.lines
     out: set[int] = set()
     for matcher in (line_matcher("share", extra, _LINE), line_matcher("share_suffix", extra, _ALONE)):
@@ -30,7 +30,7 @@ def _pick(doc: Doc, extra: tuple[str, ...]) -> set[int]:
     return out
 
 
-def find_share(text: str, extra: tuple[str, ...] = ()) -> list[Edit]:
+def find_share(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop lines made only of share labels; cut "Click To Tweet" glued to a quote.
 
     ``Share this:`` / ``Facebook`` / ``Twitter WhatsApp Email`` go; ``The company's
