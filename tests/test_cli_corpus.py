@@ -162,20 +162,18 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     assert proc.stderr == b""
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    pytest.importorskip("tqdm")
+def _on_terminal(args: list[str], cwd: Path) -> tuple[int, bytes, bytes]:
+    """Run the command with stderr on a pseudo-terminal; return (code, stdout, what the terminal got)."""
     import fcntl
     import pty
     import struct
     import termios
 
-    (tmp_path / "c.jsonl").write_text('{"text": "a  b"}\n' * 3000)
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # tqdm needs a width
     try:
         proc = subprocess.Popen(
-            [*CLI, "c.jsonl"], cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave
+            [*CLI, *args], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave
         )
         os.close(slave)
         stdout, _ = proc.communicate(timeout=120)
@@ -190,10 +188,22 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
             shown += chunk
     finally:
         os.close(master)
-    assert proc.returncode == 0
+    return proc.returncode, stdout, shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    pytest.importorskip("tqdm")
+    (tmp_path / "c.jsonl").write_text('{"text": "a  b"}\n' * 1500 + "broken\n" + '{"text": "a  b"}\n' * 1499)
+    code, stdout, shown = _on_terminal(["c.jsonl"], tmp_path)
+    assert code == 0
     assert stdout.count(b"\n") == 3000  # the data is untouched by the bar
     assert b"c.jsonl" in shown
     assert b"%|" in shown or b"B/s" in shown
+    assert b"c.jsonl:1501: invalid JSON" in shown  # messages go above the bar, on stderr
+    assert b"invalid JSON" not in stdout
 
-    quiet = subprocess.run([*CLI, "--no-progress", "c.jsonl"], cwd=tmp_path, capture_output=True, check=False)
-    assert quiet.stderr == b""
+    code, stdout, shown = _on_terminal(["--no-progress", "c.jsonl"], tmp_path)
+    assert code == 0
+    assert b"%|" not in shown
+    assert b"c.jsonl:1501: invalid JSON" in shown

@@ -80,7 +80,7 @@ def _say(message: str) -> None:
     """One message line on stderr (above a progress bar if one is showing)."""
     bar = _Progress.active
     if bar is not None:
-        bar.write(message)
+        bar.write(message, file=sys.stderr)
     else:
         sys.stderr.write(message + "\n")
         sys.stderr.flush()

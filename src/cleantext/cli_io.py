@@ -6,7 +6,6 @@ import codecs
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import BinaryIO
@@ -100,6 +99,8 @@ def atomic_writer(path: str) -> Iterator[BinaryIO]:
     The permissions of an existing file are kept (a symlink is followed: its target is
     rewritten).  If the block raises, *path* is left untouched and the temporary file removed.
     """
+    import tempfile
+
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:
