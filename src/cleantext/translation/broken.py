@@ -19,7 +19,7 @@ from .language import EnglishGate
 __all__ = ["find_broken_sentences"]
 
 # the lowercase word after the stop: letters only, then a space, punctuation or the line end
-_NEXT_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;:.!?)”\"’]|\Z)")
+_NEXT_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;!?)”\"’]|[.:](?!\S)|\Z)")
 
 
 def find_broken_sentences(text: str) -> list[Edit]:

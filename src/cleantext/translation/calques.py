@@ -10,8 +10,8 @@ capitalised first letter (kept in the repair).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..core import Edit
 from ._data import load
@@ -36,6 +36,9 @@ class CalqueTable:
     pairs: tuple[tuple[str, str], ...]
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
+    _compiled: tuple[re.Pattern[str], dict[str, str], tuple[str, ...]] = field(
+        init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for calque, repair in self.pairs:
@@ -45,8 +48,18 @@ class CalqueTable:
                 if re.search(rf"(?<![\w-]){re.escape(other.lower())}(?![\w-])", repair.lower()):
                     raise ValueError(f"the repair {repair!r} contains the calque {other!r}")
 
+        object.__setattr__(self, "_compiled", _compile(self))
+
     def __call__(self, text: str) -> list[Edit]:
         return find_calques(self, text)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"pairs": self.pairs, "not_after": self.not_after, "not_before": self.not_before}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "_compiled", _compile(self))
 
 
 def builtin_calques() -> tuple[tuple[str, str], ...]:
@@ -61,19 +74,27 @@ def default_table(extra: tuple[tuple[str, str], ...] = ()) -> CalqueTable:
     return CalqueTable(tuple(mine.values()), frozenset(_DATA["not_after"]), frozenset(_DATA["not_before"]))
 
 
-@lru_cache(maxsize=16)
-def _compiled(table: CalqueTable) -> tuple[re.Pattern[str], dict[str, str]]:
+def _compile(table: CalqueTable) -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    # cheap pre-check: each calque without its first letter, up to its second word of three
+    # letters or more ("f here", "t is question")
+    keys = set()
+    for calque, _ in table.pairs:
+        words = calque.split(" ")
+        n = 1 + next((i for i, w in enumerate(words[1:], 1) if len(w) >= 3), len(words) - 1)
+        keys.add(" ".join(words[:n])[1:])
     forms: dict[str, str] = {}
     for calque, repair in table.pairs:
         low, rep = calque[0].lower() + calque[1:], repair[0].lower() + repair[1:]
         forms[low] = rep
         forms[calque[0].upper() + calque[1:]] = rep[0].upper() + rep[1:]
-    return re.compile(trie_pattern(forms)), forms
+    return re.compile(trie_pattern(forms)), forms, tuple(sorted(keys))
 
 
 def find_calques(table: CalqueTable, text: str) -> list[Edit]:
     """Replace each calque of *table* found in *text* with its repair."""
-    pattern, forms = _compiled(table)
+    pattern, forms, keys = table._compiled
+    if not any(k in text for k in keys):
+        return []
     out: list[Edit] = []
     gate: EnglishGate | None = None
     n = len(text)

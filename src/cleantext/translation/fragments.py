@@ -24,12 +24,14 @@ _DATES = load("translation_dates.json")
 _VERBS = word_alternation(_EN["speech_verbs"])
 _SUBJECTS = word_alternation(_EN["subjects"])
 _STOPWORDS = frozenset(_EN["stopwords"])
+_DISCOURSE = frozenset(_EN["discourse_words"]) | _STOPWORDS
 _MONTHS = frozenset(_DATES["months"])
 _NUMBERS = frozenset(_DATES["cardinals"]) | frozenset(_DATES["ordinals"])
 
 # ". meaning,”" / ". meaning”" / ". meaning, he said"
 _STRAY = re.compile(
-    rf"\. ([a-z]+)(?:\. [a-z]+)*(?:(,?)[”\"](?!\w)|(,)(?= (?:{_SUBJECTS}|[A-Z][a-z]+) (?:{_VERBS})(?![\w-])))"
+    rf"\. ([a-z]+)(?:\. [a-z]+){{0,3}}"
+    rf"(?:(,?)[”\"](?!\w)|(,)(?= (?:{_SUBJECTS}|[A-Z][a-z]+) (?:{_VERBS})(?![\w-])))"
 )
 
 
@@ -47,8 +49,10 @@ def find_stray_fragment(text: str) -> list[Edit]:
         for m in _STRAY.finditer(text, start, end):
             dot = m.start()
             before = plain_word_before(text, dot)
-            if before is None or (before in _MONTHS and m.group(1) in _NUMBERS):
+            if before is None or m.group(1) in _DISCOURSE or (before in _MONTHS and m.group(1) in _NUMBERS):
                 continue
+            if before.islower() and text.endswith(". ", 0, dot - len(before)):
+                continue  # inside a longer chain of one-word "sentences": leave it whole
             gate = gate or EnglishGate(text)
             if not gate.at(dot):
                 continue

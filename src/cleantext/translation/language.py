@@ -2,9 +2,10 @@
 
 A line of eight words or more is English when enough of its words are common English
 function words (``the``, ``of``, ``that`` ...) and they outnumber the function words of
-other languages; a shorter line takes the verdict of the document's first 20,000
-characters. The check runs only where a rule has already found a candidate, so clean
-text never pays for it.
+other languages (a line of fewer than twenty words only needs to show no sign of another
+language); a shorter line takes the verdict of the document's first 20,000 characters.
+The check runs only where a rule has already found a candidate, so clean text never
+pays for it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _EN = frozenset(load("translation_english.json")["function_words"])
 _OTHER = frozenset(load("translation_english.json")["other_language_function_words"])
 MIN_WORDS = 8
 MIN_RATIO = 0.1
+_SURE_WORDS = 20
 _SAMPLE = 20_000
 
 
@@ -35,14 +37,21 @@ def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
     words = _WORD.findall(s)
     if len(words) < min_words:
         return None
-    en = other = 0
+    en = other = foreign_script = 0
     for w in words:
         lw = w.lower()
         if lw in _EN:
             en += 1
         elif lw in _OTHER:
             other += 1
-    return en >= 2 and en > other and en >= MIN_RATIO * len(words)
+        elif not lw.isascii():
+            foreign_script += 1
+    if other > en or foreign_script * 3 > len(words):
+        return False
+    if en >= 2 and en >= MIN_RATIO * len(words):
+        return True
+    # a short line with no sign of another language is taken as English
+    return len(words) < _SURE_WORDS and other == 0
 
 
 def _short_text_verdict(s: str) -> bool:

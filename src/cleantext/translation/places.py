@@ -66,6 +66,9 @@ class PlaceTable:
 
     groups: tuple[PlaceGroup, ...]
     mode: str = "auto"
+    _pattern: tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]] = field(
+        init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         olds = [o for g in self.groups for n in g.names for o in n.old]
@@ -77,8 +80,18 @@ class PlaceTable:
                     if re.search(rf"(?<![\w-]){re.escape(o)}(?!\w)", n.new):
                         raise ValueError(f"the new spelling {n.new!r} contains the old spelling {o!r}")
 
+        object.__setattr__(self, "_pattern", _compile(self))
+
     def __call__(self, text: str) -> list[Edit]:
         return find_place_names(self, text)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"groups": self.groups, "mode": self.mode}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "groups", state["groups"])
+        object.__setattr__(self, "mode", state["mode"])
+        object.__setattr__(self, "_pattern", _compile(self))
 
 
 def _name(entry: dict[str, Any]) -> PlaceName:
@@ -133,8 +146,7 @@ def default_table(extra: tuple[tuple[str, str], ...] = (), mode: str = "auto") -
     return PlaceTable(tuple(groups), mode)
 
 
-@lru_cache(maxsize=16)
-def _compiled(table: PlaceTable) -> tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]]:
+def _compile(table: PlaceTable) -> tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]]:
     lookup: dict[str, tuple[int, PlaceName]] = {}
     for gi, g in enumerate(table.groups):
         for n in g.names:
@@ -199,7 +211,7 @@ def find_place_names(table: PlaceTable, text: str) -> list[Edit]:
     """Rewrite the old spellings of *table* in *text*, honouring its mode and exceptions."""
     if table.mode == "never":
         return []
-    pattern, lookup = _compiled(table)
+    pattern, lookup = table._pattern
     m = pattern.search(text)
     if m is None:
         return []

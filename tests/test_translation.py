@@ -1,0 +1,263 @@
+"""The translation rules: a positive and look-alike negative cases per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext import Config, clean, explain
+from cleantext.registry import get_rule
+from cleantext.translation import calques, places
+
+# A sentence that makes a document "about Ukraine" for the place-name rule.
+UA = "Ukraine and Ukrainian officials met on Monday to discuss the war. "
+
+POSITIVE: dict[str, list[tuple[str, str]]] = {
+    "translation.month-number-word": [
+        ("exercises in February. ten.", "exercises on February 10."),
+        (
+            "In February. ten, the troops left the border area.",
+            "On February 10, the troops left the border area.",
+        ),
+        ("The vote is due by March. twenty-first.", "The vote is due by March 21."),
+        ("It happened on June. thirtieth.", "It happened on June 30."),
+        ("the talks ended in April. eleventh”", "the talks ended on April 11”"),
+        ("the law applies since January. one.", "the law applies since January 1."),
+        ("It opened in October. thirty-one, with music", "It opened on October 31, with music"),
+        ("A first line.\nThey met in May. second.\n", "A first line.\nThey met on May 2.\n"),
+        ("talks resume in December. twenty-two;", "talks resume on December 22;"),
+    ],
+    "translation.stray-fragment": [
+        ("will certainly lead nowhere. meaning,” he said.", "will certainly lead nowhere,” he said."),
+        ("This plan will never work. really”", "This plan will never work.”"),
+        ('will lead nowhere. meaning," he said.', 'will lead nowhere," he said.'),
+        ("the plan has failed. clearly, she said", "the plan has failed, she said"),
+        ("will lead nowhere. meaning. clearly,” he said.", "will lead nowhere,” he said."),
+        ("the crisis will deepen. thing,” Lavrov added.", "the crisis will deepen,” Lavrov added."),
+    ],
+    "translation.duplicated-fragment": [
+        ("finding a solution. political solution,", "finding a political solution,"),
+        ("it was a deal. good deal.", "it was a good deal."),
+        ("Europe faces the crisis. deepest security crisis”", "Europe faces the deepest security crisis”"),
+        ("they want a new approach. diplomatic approach", "they want a new diplomatic approach"),
+        ("a solution. political solution. lasting solution,", "a political lasting solution,"),
+    ],
+    "translation.duplicated-speech-verb": [
+        ("“It will lead nowhere,” he said. noted.", "“It will lead nowhere,” he noted."),
+        ("Lavrov said. added, “we will see.”", "Lavrov added, “we will see.”"),
+        ("“No,” she said. she stressed.", "“No,” she stressed."),
+        ("“No,” he said. said. noted.", "“No,” he noted."),
+        ("“Stop,” they told. warned.", "“Stop,” they warned."),
+    ],
+    "translation.duplicated-attribution": [
+        (
+            "“…the threats,” he said. Truss told a press conference in Moscow after his talks with Lavrov.",
+            "“…the threats,” Truss told a press conference in Moscow after his talks with Lavrov.",
+        ),
+        (
+            '"We will not back down," she said. Merkel told reporters in Berlin on Monday.',
+            '"We will not back down," Merkel told reporters in Berlin on Monday.',
+        ),
+        (
+            "“It is over,” he said. Johnson said at a news conference.",
+            "“It is over,” Johnson said at a news conference.",
+        ),
+        ("“We are ready,” he said. The minister told the BBC.", "“We are ready,” the minister told the BBC."),
+        ("“Why?” she asked. Kate Smith wrote on Twitter.", "“Why?” Kate Smith wrote on Twitter."),
+    ],
+    "translation.calques": [
+        ("an invasion of here the middle of the month", "an invasion by the middle of the month"),
+        ("Of here the end of the year, prices will rise.", "By the end of the year, prices will rise."),
+        ("He has lived there since several years.", "He has lived there for several years."),
+        ("a decision of here next week", "a decision by next week"),
+        ("It is question of a new tax.", "There is talk of a new tax."),
+    ],
+    "translation.place-names": [
+        (UA + "In Kiev, the talks began.", UA + "In Kyiv, the talks began."),
+        ("Kyiv said so. Later, Kiev denied it.", "Kyiv said so. Later, Kyiv denied it."),
+        (UA + "KIEV (Reuters) - The talks", UA + "KYIV (Reuters) - The talks"),
+        (UA + "a Kiev-based analyst and Kiev’s mayor", UA + "a Kyiv-based analyst and Kyiv’s mayor"),
+        (
+            UA + "Kharkov, Odessa, Lvov, Zaporozhye, Lugansk, Chernigov and Rovno, and the Donbass.",
+            UA + "Kharkiv, Odesa, Lviv, Zaporizhzhia, Luhansk, Chernihiv and Rivne, and the Donbas.",
+        ),
+        (UA + "Shelling hit Nikolaev and Nikolayev port.", UA + "Shelling hit Mykolaiv and Mykolaiv port."),
+        (
+            "Troops left the Chornobyl zone. The Chernobyl exclusion zone is empty.",
+            "Troops left the Chornobyl zone. The Chornobyl exclusion zone is empty.",
+        ),
+        (UA + "Dynamo Kiev beat Barcelona on Tuesday.", UA + "Dynamo Kyiv beat Barcelona on Tuesday."),
+    ],
+}
+
+NEGATIVE: dict[str, list[str]] = {
+    "translation.month-number-word": [
+        "On Feb. 8, Russia said six warships were heading to the Black Sea.",
+        "They left in May. Ten years later she moved to Paris.",
+        "It was June. one analyst said the talks had failed.",
+        "He came in February. ten soldiers died.",
+        "ten soldiers were wounded",
+        "The word “ten” is a number.",
+        "They married in February. thirty.",
+        "The lease ends in April. thirty-first.",
+        "We left in May. first, we went home.",
+        "Der Vertrag wurde im May. ten. unterzeichnet, und die Parteien sind sich einig, dass es nicht geht.",
+        "in Mayday. ten.",
+    ],
+    "translation.stray-fragment": [
+        "“He said. She said.”",
+        "a visit by the U.S. military,” he said",
+        "it starts at 9 a.m. sharp,” he said",
+        "“It is over. however,” he said",
+        "apples, pears etc. really,” she said",
+        "Das Projekt ist gescheitert. meaning,” sagte er, und die Regierung hat nicht reagiert, das ist so.",
+        "It ended. pic.twitter.com/abc”",
+        "we met in May. one,” he said",
+    ],
+    "translation.duplicated-fragment": [
+        "in the end. in the end, it worked",
+        "He wanted peace. Real peace.",
+        "a solution. political solutions, and more",
+        "lists etc. more etc, and so on",
+        "Il cherche une solution. political solution, et ne la trouve pas, dit le ministre de la défense.",
+    ],
+    "translation.duplicated-speech-verb": [
+        "He said. She said. They argued for hours.",
+        "he said. noted experts disagree.",
+        "“I said it,” he said. Noted.",
+        "Er said. noted. Das ist nicht die Frage, und die Regierung hat sich nicht dazu geäußert, sagte er.",
+    ],
+    "translation.duplicated-attribution": [
+        "“We refuse,” he said. Putin said the West had ignored it.",
+        "“We refuse,” he said. Peskov told reporters on Monday the Kremlin was ready.",
+        "“We refuse,” he said. He told reporters in Kyiv.",
+        "“We refuse,” he said. Smith told reporters that talks had failed.",
+        "“We refuse.” He said. Truss told a press conference.",
+        "“He said. Truss told a press conference in Moscow.”",
+        "“We refuse,” he said. Truss told the U.S. Senate.",
+    ],
+    "translation.calques": [
+        "two miles north of here the road forks",
+        "get out of here the end is near",
+        "He left since several years ago nothing changed.",
+        "the parts thereof here the end of it",
+        "It is a question of money.",
+    ],
+    "translation.place-names": [
+        UA + "She ordered chicken Kiev and Chicken Kiev.",
+        UA + "a history of Kievan Rus",
+        UA + "the Kiev-class carrier",
+        UA + "He grew up in Odessa, Texas, and Odessa, TX.",
+        "Police in Odessa said the shooter had been stopped on Interstate 20 in Texas.",
+        UA + "Dynamo Kiev won the Cup Winners’ Cup in 1975.",
+        "Troops left the Chornobyl zone, the site of the Chernobyl disaster.",
+        UA + "The Chernobyl exclusion zone is empty.",
+        UA + "Vladimir Nikolaev said so, and Mr. Lvov agreed.",
+        UA + "They played at the Donbass Arena.",
+        "In Kiev, the talks began.",
+        "Die Ukraine und die Ukrainer haben in Kiev verhandelt, aber die Gespräche sind nicht beendet.",
+    ],
+}
+
+FINDINGS: list[tuple[str, str]] = [
+    ("the troops stationed there. the Ukrainian border moved", "there. the"),
+    ("move its troops as it saw fit. seems to him on his own territory", "fit. seems"),
+    ("It was June. one analyst said the talks had failed.", "June. one"),
+]
+
+NO_FINDINGS: list[str] = [
+    "the U.S. military and U.S. forces",
+    "ended close to 2 a.m. local time",
+    "can't play in docked mode (i.e. on a TV)",
+    "apples, pears, etc. and more",
+    "On Nov. the court ruled",
+    "all ID. models",
+    "since Prime Day 2019. ecobee redesigned",
+    "you're fooling yourself... the end",
+    "take your slogan. https://t.co/XPxUJuyIAC",
+    "grave health risks. pic.twitter.com/fCX2Ptc7YN",
+    "He said. She said. They argued for hours.",
+    "Bildgebung teils digital, z.B. durch einrichtungsinterne Systeme und die Technik.",
+    "Le texte est fini. la suite est ailleurs, et le reste est dans les archives de la ville.",
+]
+
+
+def _cases(table: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str, str]]:
+    return [(rule, b, a) for rule, pairs in table.items() for b, a in pairs]
+
+
+def _negatives() -> list[tuple[str, str]]:
+    return [(rule, t) for rule, texts in NEGATIVE.items() for t in texts]
+
+
+@pytest.mark.parametrize(("rule", "before", "after"), _cases(POSITIVE))
+def test_rule_repairs(rule: str, before: str, after: str) -> None:
+    r = get_rule(rule)
+    assert r.apply(before) == after
+    assert r.apply(after) == after
+
+
+@pytest.mark.parametrize(("rule", "text"), _negatives())
+def test_rule_leaves_prose(rule: str, text: str) -> None:
+    assert get_rule(rule).apply(text) == text
+
+
+@pytest.mark.parametrize(("text", "span"), FINDINGS)
+def test_broken_sentence_is_a_finding(text: str, span: str) -> None:
+    changes = explain("Intro line.\n" + text, select=["translation.broken-sentence"])
+    assert [(c.rule, c.line, c.before, c.after) for c in changes] == [
+        ("translation.broken-sentence", 2, span, None)
+    ]
+    assert clean(text, select=["translation"]) == text or span not in text
+
+
+@pytest.mark.parametrize("text", NO_FINDINGS)
+def test_broken_sentence_not_reported(text: str) -> None:
+    assert get_rule("translation.broken-sentence").find(text) == []
+
+
+def test_translation_family_leaves_correct_english() -> None:
+    text = "He said. She said. They argued for hours. “He said. She said,” she wrote. The word “ten”."
+    assert clean(text, select=["translation"]) == text
+    assert explain(text, select=["translation"]) == []
+
+
+def test_place_names_modes() -> None:
+    text = "In Kiev, the talks began."
+    assert clean(text, select=["translation"]) == text
+    assert clean(text, select=["translation"], config=Config(place_names_mode="always")) == (
+        "In Kyiv, the talks began."
+    )
+    never = Config(place_names_mode="never")
+    assert clean(UA + text, select=["translation"], config=never) == UA + text
+
+
+def test_user_place_names() -> None:
+    cfg = Config(place_names=(("Bombay", "Mumbai"),))
+    assert clean("Mumbai grew. Bombay is big.", select=["translation"], config=cfg) == (
+        "Mumbai grew. Mumbai is big."
+    )
+    assert clean("Bombay is big.", select=["translation"], config=cfg) == "Bombay is big."
+    # a user pair that reverses a built-in one wins, and the two never undo each other
+    back = Config(place_names=(("Kyiv", "Kiev"),), place_names_mode="always")
+    assert clean("Kyiv and Kiev", select=["translation"], config=back) == "Kiev and Kiev"
+
+
+def test_user_calques() -> None:
+    cfg = Config(calques=(("in the frame of", "as part of"),))
+    text = "In the frame of the talks, they met."
+    assert clean(text, select=["translation"], config=cfg) == "As part of the talks, they met."
+    assert clean(text, select=["translation"]) == text
+
+
+def test_bad_tables_are_rejected() -> None:
+    with pytest.raises(ValueError, match="contains the calque"):
+        calques.default_table((("of here", "out of here"),))
+    with pytest.raises(ValueError, match="contains the old spelling"):
+        places.default_table((("Foo", "Foo Town"),))
+
+
+def test_place_table_sources_are_documented() -> None:
+    (ukraine,) = places.builtin_groups()
+    assert any("No. 55" in s for s in ukraine.sources)
+    olds = {o for n in ukraine.names for o in n.old}
+    assert {"Kiev", "Kharkov", "Odessa", "Lvov", "Nikolaev", "Zaporozhye", "Donbass", "Chernobyl"} <= olds

@@ -1,0 +1,170 @@
+"""Properties of every translation rule: idempotent, total, linear on adversarial input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext import Config
+from cleantext.core import Rule
+from cleantext.registry import all_rules
+
+RULES = [r for r in all_rules() if r.family == "translation"]
+ALWAYS = [r for r in all_rules(Config(place_names_mode="always")) if r.family == "translation"]
+
+# the pieces the rules look for, and their look-alikes
+TOKENS = [
+    "January",
+    "February",
+    "May",
+    "June",
+    "Feb.",
+    "in",
+    "In",
+    "on",
+    "by",
+    "ten",
+    "Ten",
+    "one",
+    "first",
+    "second",
+    "twenty-one",
+    "thirty-first",
+    "thirty",
+    "10",
+    ".",
+    ". ",
+    ",",
+    ",”",
+    "”",
+    "“",
+    '"',
+    "!",
+    "?",
+    "\n",
+    "\n\n",
+    " ",
+    "’",
+    "he",
+    "she",
+    "He",
+    "they",
+    "said",
+    "noted",
+    "told",
+    "added",
+    "asked",
+    "Truss",
+    "The minister",
+    "reporters",
+    "a press conference",
+    "in Moscow",
+    "on Monday",
+    "the",
+    "a",
+    "that",
+    "solution",
+    "political",
+    "deal",
+    "good",
+    "meaning",
+    "nowhere",
+    "however",
+    "U.S.",
+    "etc.",
+    "a.m.",
+    "of here",
+    "the middle of",
+    "the end of",
+    "since several years",
+    "ago",
+    "north",
+    "Kiev",
+    "KIEV",
+    "Kyiv",
+    "Kievan",
+    "chicken",
+    "-class",
+    "Odessa",
+    "Texas",
+    "Ukraine",
+    "Ukrainian",
+    "Chernobyl",
+    "Chornobyl",
+    "disaster",
+    "Dynamo",
+    "1975",
+    "Nikolaev",
+    "Vladimir",
+    "Mr.",
+    "der",
+    "die",
+    "und",
+    "의",
+    "Кiev",
+]
+TEXTS = st.lists(st.sampled_from(TOKENS), max_size=40).map(lambda parts: " ".join(parts).replace(" . ", ". "))
+GLUED = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
+
+
+def _ids(rule: Rule) -> str:
+    return rule.name
+
+
+def test_every_translation_rule_is_registered() -> None:
+    assert {r.name for r in RULES} == {
+        "translation.month-number-word",
+        "translation.stray-fragment",
+        "translation.duplicated-fragment",
+        "translation.duplicated-speech-verb",
+        "translation.duplicated-attribution",
+        "translation.calques",
+        "translation.place-names",
+        "translation.broken-sentence",
+    }
+
+
+@pytest.mark.parametrize("rule", RULES + ALWAYS, ids=_ids)
+@given(text=st.one_of(TEXTS, GLUED))
+def test_rule_is_idempotent(rule: Rule, text: str) -> None:
+    once = rule.apply(text)
+    assert rule.apply(once) == once
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids)
+@given(text=st.text(max_size=200))
+def test_rule_is_total(rule: Rule, text: str) -> None:
+    once = rule.apply(text)
+    assert isinstance(once, str)
+    assert rule.apply(once) == once
+
+
+ADVERSARIAL = [
+    ". " * 50_000,
+    ". a" * 40_000,
+    "x. said. " * 20_000,
+    ",” he said. Truss told " * 5_000,
+    ",” he said. Ab told" + " in a" * 30_000 + ".",
+    "solution. political " * 20_000,
+    "of here " * 20_000,
+    "Kiev " * 20_000,
+    "Ukraine Nikolaev " * 10_000,
+    "\n" * 100_000,
+    "a" * 500_000,
+    "in February. " * 20_000,
+    "“" + "in in " * 50_000,
+]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids)
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_rule_survives_adversarial_input(rule: Rule, text: str) -> None:
+    once = rule.apply(text)
+    assert rule.apply(once) == once
+
+
+def test_lone_surrogates_and_empty_input() -> None:
+    for rule in RULES:
+        for text in ("", "\n", "\ud800. a\udfff", "a. b”"):
+            assert isinstance(rule.apply(text), str)
