@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 import types
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleantext import Change, Config
+from cleantext import Change, Config, default_pipeline
 from cleantext.cli import main
 from cleantext.cli_io import (
     BinaryInput,
@@ -23,7 +26,9 @@ from cleantext.cli_io import (
 )
 from cleantext.cli_run import Cleaner, Job, Stats, Workers, explain_lines
 from cleantext.configfile import ConfigError, find_config, load_config, parse_table
-from cleantext.jsonl import BATCH_LINES, Batch, batches, process_batch
+from cleantext.jsonl import BATCH_LINES, Batch, batches, process_batch, process_record
+
+_CLEANER = Cleaner(Job())
 
 
 # ----------------------------------------------------------------------------- settings
@@ -263,3 +268,50 @@ def test_learn_is_dispatched_with_its_arguments(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(sys.modules["cleantext"], "learn", fake, raising=False)
     assert main(["learn", "corpus.jsonl", "-o", "m.json"]) == 7
     assert seen == [["corpus.jsonl", "-o", "m.json"]]
+
+
+# ----------------------------------------------------------------------------- JSONL properties
+_json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+_json_values = st.recursive(
+    _json_scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(
+    st.dictionaries(st.text(max_size=8).filter(lambda k: k != "text"), _json_values, max_size=5),
+    st.text(max_size=200),
+    st.integers(min_value=0, max_value=5),
+    st.sampled_from([b"\n", b"\r\n", b""]),
+)
+def test_a_record_keeps_every_other_field_and_its_order(
+    others: dict[str, object], text: str, position: int, end: bytes
+) -> None:
+    keys = list(others)
+    keys.insert(min(position, len(keys)), "text")
+    record = {k: (text if k == "text" else others[k]) for k in keys}
+    raw = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + end
+    result = process_record(_CLEANER, "c.jsonl", 1, raw)
+    if result.error:  # only lone surrogates make a line that is not UTF-8
+        assert result.data == raw
+        return
+    assert result.data.endswith(end)
+    out = json.loads(result.data.decode("utf-8"))
+    assert list(out) == keys
+    assert out == {**record, "text": default_pipeline()(text)}
+    assert result.changed == (out["text"] != text)
+    if not result.changed:
+        assert result.data == raw  # byte for byte
+
+
+@given(st.binary(max_size=200))
+def test_any_line_comes_back_or_is_reported(raw: bytes) -> None:
+    line = raw.replace(b"\n", b" ") + b"\n"
+    result = process_record(_CLEANER, "c.jsonl", 9, line)
+    if result.changed:
+        assert json.loads(result.data)["text"] is not None
+    else:
+        assert result.data == line
+    if result.error:
+        assert result.error.startswith("c.jsonl:9: ")

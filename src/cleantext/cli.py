@@ -382,9 +382,10 @@ def _execute(args: argparse.Namespace, job: Job) -> int:
     if job.mode == "filter":
         # Read and decode every text input first: an undecodable file stops the run
         # before anything is written (never a truncated output).
-        inputs, kinds, stdin_data = _validate_texts(inputs, kinds, job)
-        if inputs is None:
+        valid = _validate_texts(inputs, kinds, job)
+        if valid is None:
             return 2
+        inputs, kinds, stdin_data = valid
     try:
         with ExitStack() as stack:
             out: BinaryIO | None = None
@@ -443,7 +444,10 @@ def _kind(path: str, fmt: str | None) -> str:
     return "jsonl" if path.lower().endswith(JSONL_SUFFIXES) else "text"
 
 
-def _validate_texts(inputs: list[str], kinds: list[str], job: Job) -> tuple[Any, list[str], bytes | None]:
+def _validate_texts(
+    inputs: list[str], kinds: list[str], job: Job
+) -> tuple[list[str], list[str], bytes | None] | None:
+    """Read and decode the text inputs; drop binary ones; ``None`` after an input error."""
     from .cli_io import BinaryInput, InputError, prepare, read_bytes
 
     keep_inputs: list[str] = []
@@ -461,7 +465,7 @@ def _validate_texts(inputs: list[str], kinds: list[str], job: Job) -> tuple[Any,
                 continue
             except InputError as exc:
                 _say(f"{PROG}: error: {exc}")
-                return None, [], None
+                return None
         keep_inputs.append(path)
         keep_kinds.append(kind)
     return keep_inputs, keep_kinds, stdin_data
