@@ -15,7 +15,6 @@ import re
 
 from ..core import Edit
 from ._data import load, word_alternation
-from .context import PERIOD_LOWER, candidate_lines
 from .language import EnglishGate
 
 __all__ = ["find_duplicated_attribution", "find_duplicated_speech_verb"]
@@ -29,13 +28,16 @@ _PREP = word_alternation(_EN["prepositions"])
 _AUDIENCE = word_alternation(_EN["audience_nouns"])
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)?"
 
-# "he said. noted." / "Lavrov said. he added." (a chain of such verbs too)
-_SPEECH_CHAIN = re.compile(
-    rf"(?<![\w-])(?:{_SUBJECTS}|{_NAME}) ({_VERBS})"
-    rf"((?:\. (?:(?:{_LOWER_SUBJECTS}) )?(?:{_VERBS}))+)(?=[.,;:!?]|$)",
+# ". noted." / ". he added," -- a lowercase speech verb alone after a full stop
+_VERB_AFTER_STOP = re.compile(
+    rf"\. (?:(?:{_LOWER_SUBJECTS}) )?({_VERBS})(?=[.,;:!?]|$)",
     re.MULTILINE,
 )
-_LAST_WORD = re.compile(r"(\w+)$")
+# what must come right before it: "he said", "Lavrov said. added" (a chain)
+_SPEAKER_AND_VERB = re.compile(
+    rf"(?<![\w-])(?:{_SUBJECTS}|{_NAME}) ({_VERBS})(?:\. (?:(?:{_LOWER_SUBJECTS}) )?(?:{_VERBS}))*\Z"
+)
+_LOOKBACK = 160
 
 
 def find_duplicated_speech_verb(text: str) -> list[Edit]:
@@ -46,17 +48,18 @@ def find_duplicated_speech_verb(text: str) -> list[Edit]:
     """
     if ". " not in text:
         return []
-    out: list[Edit] = []
+    edits: dict[int, Edit] = {}
     gate: EnglishGate | None = None
-    for start, end in candidate_lines(text, PERIOD_LOWER):
-        for m in _SPEECH_CHAIN.finditer(text, start, end):
-            gate = gate or EnglishGate(text)
-            if not gate.at(m.start()):
-                continue
-            last = _LAST_WORD.search(m.group(2))
-            if last is not None:
-                out.append((m.start(1), m.end(), last.group(1)))
-    return out
+    for m in _VERB_AFTER_STOP.finditer(text):
+        dot = m.start()
+        head = _SPEAKER_AND_VERB.search(text, max(0, dot - _LOOKBACK), dot)
+        if head is None:
+            continue
+        gate = gate or EnglishGate(text)
+        if gate.at(dot):
+            # a later verb of the same chain replaces the whole chain
+            edits[head.start(1)] = (head.start(1), m.end(), m.group(1))
+    return list(edits.values())
 
 
 # ,” he said. Truss told <tail>.  One pattern per closing quote, so that each starts with a
@@ -89,8 +92,6 @@ def find_duplicated_attribution(text: str) -> list[Edit]:
     and place or time phrases.  ``“…,” he said. Putin said the West had ignored it.``
     stays: that sentence says something new.
     """
-    if "” " not in text and '" ' not in text:
-        return []
     out: list[Edit] = []
     gate: EnglishGate | None = None
     for m in (m for pattern in _TWO_ATTRIBUTIONS for m in pattern.finditer(text)):

@@ -14,7 +14,7 @@ import re
 
 from ..core import Edit
 from ._data import load, word_alternation
-from .context import PERIOD_LOWER, candidate_lines, plain_word_before
+from .context import plain_word_before
 from .language import EnglishGate
 
 __all__ = ["find_duplicated_fragment", "find_stray_fragment"]
@@ -45,25 +45,25 @@ def find_stray_fragment(text: str) -> list[Edit]:
         return []
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for start, end in candidate_lines(text, PERIOD_LOWER):
-        for m in _STRAY.finditer(text, start, end):
-            dot = m.start()
-            before = plain_word_before(text, dot)
-            if before is None or m.group(1) in _DISCOURSE or (before in _MONTHS and m.group(1) in _NUMBERS):
-                continue
-            if before.islower() and text.endswith(". ", 0, dot - len(before)):
-                continue  # inside a longer chain of one-word "sentences": leave it whole
-            gate = gate or EnglishGate(text)
-            if not gate.at(dot):
-                continue
-            comma = m.group(2) or m.group(3)
-            out.append((dot, m.start(2) if m.group(2) is not None else m.start(3), "" if comma else "."))
+    for m in _STRAY.finditer(text):
+        dot = m.start()
+        before = plain_word_before(text, dot)
+        if before is None or m.group(1) in _DISCOURSE or (before in _MONTHS and m.group(1) in _NUMBERS):
+            continue
+        if before.islower() and text.endswith(". ", 0, dot - len(before)):
+            continue  # inside a longer chain of one-word "sentences": leave it whole
+        gate = gate or EnglishGate(text)
+        if not gate.at(dot):
+            continue
+        comma = m.group(2) or m.group(3)
+        out.append((dot, m.start(2) if m.group(2) is not None else m.start(3), "" if comma else "."))
     return out
 
 
-# "solution. political solution," -- one to three words, then the word before the stop again
-_DUPLICATED = re.compile(
-    r"(?<![\w-])([a-z][a-z-]{2,})\. (?=((?:[a-z][a-z-]* ){1,3})\1(?![\w-])(?:[,;:.!?”\"’)]|$))",
+# ". political solution," -- one to three words, then a word that punctuation follows; it
+# must be the word before the full stop
+_FRAGMENT_AFTER_STOP = re.compile(
+    r"\. ((?:[a-z][a-z-]* ){1,3})([a-z][a-z-]{2,})(?![\w-])(?=[,;:.!?”\"’)]|$)",
     re.MULTILINE,
 )
 
@@ -78,14 +78,13 @@ def find_duplicated_fragment(text: str) -> list[Edit]:
         return []
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for start, end in candidate_lines(text, PERIOD_LOWER):
-        for m in _DUPLICATED.finditer(text, start, end):
-            if plain_word_before(text, m.end(1)) is None:
-                continue
-            if any(w in _STOPWORDS for w in m.group(2).split()):
-                continue
-            gate = gate or EnglishGate(text)
-            if not gate.at(m.start()):
-                continue
-            out.append((m.start(1), m.start(2), ""))
+    for m in _FRAGMENT_AFTER_STOP.finditer(text):
+        dot = m.start()
+        if plain_word_before(text, dot) != m.group(2):
+            continue
+        if any(w in _STOPWORDS for w in m.group(1).split()):
+            continue
+        gate = gate or EnglishGate(text)
+        if gate.at(dot):
+            out.append((dot - len(m.group(2)), dot + 2, ""))
     return out
