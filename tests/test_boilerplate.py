@@ -464,3 +464,22 @@ def test_headline_shapes() -> None:
     assert is_headline("Atlas Institute Board of Directors Expands")
     assert is_headline("- Pochettino fired by Tottenham")
     assert not is_headline(PROSE)
+
+
+def test_dropping_the_last_line_keeps_the_output_shape() -> None:
+    # regression (bugs-boilerplate.md): no final newline in, none out
+    assert clean("Para one.\n\nShare this:") == "Para one."
+    assert clean("Para one.\n\nShare this:\n") == "Para one.\n"
+    assert run("boilerplate.share", "Para one.\n\nShare this:") == "Para one."
+    body = "\n\n".join([PROSE] * 4)
+    assert run("boilerplate.comments", f"{body}\n\n2 thoughts on “X”\n\nNice.\n").endswith("\n")
+
+
+def test_bullet_teasers_under_a_more_stories_heading() -> None:
+    # regression (bugs-boilerplate.md, from html)
+    text = (
+        "Last paragraph of the story.\nMore Great WIRED Stories\n"
+        "- YouTubers must unionize, no matter what Google says\n"
+        "- Paid political ads are not the problem. Our perceptions are\n"
+    )
+    assert clean(text) == "Last paragraph of the story.\n"

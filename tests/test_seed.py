@@ -12,7 +12,6 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 RAW = (SEEDS / "000_89e9b03200a8b320.txt").read_text(encoding="utf-8")
 GOLD = (SEEDS / "000_89e9b03200a8b320.clean.txt").read_text(encoding="utf-8")
 
-PENDING_BOILERPLATE = pytest.mark.xfail(reason="boilerplate rules not landed yet", strict=True)
 PENDING_TRANSLATION = pytest.mark.xfail(reason="translation rules not landed yet", strict=True)
 
 # (text that must be gone from the output, the family that removes it)
@@ -61,7 +60,6 @@ def test_seed_prose_is_kept(fragment: str) -> None:
     assert fragment in clean(RAW)
 
 
-@PENDING_BOILERPLATE
 def test_seed_matches_golden_file() -> None:
     assert clean(RAW) == GOLD
 

@@ -102,7 +102,7 @@ _SPECS: tuple[tuple[str, _Finder, tuple[str, ...], str, tuple[tuple[str, str], .
             ("Text.\nREAD MORE: Plague outbreak confirmed in Beijing\n", "Text.\n"),
             (
                 "Text.\n\nCheck Also\n\nVeterans Board Expands Its Ranks\n\nThe Council has grown to …",
-                "Text.\n\n\n\n",
+                "Text.",
             ),
         ),
     ),

@@ -253,9 +253,18 @@ def drop_lines(text: str, picker: Picker, arg: Any = None) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     n = len(text)
+    last_kept = -1  # end offset of the last non-blank line that stays
     for i, line in enumerate(lines):
         end = pos + len(line)
         if i in dropped:
             edits.append((pos, min(end + 1, n), ""))
+        elif line:
+            last_kept = end
         pos = end + 1
+    if text[-1] != "\n" and len(lines) - 1 in dropped:
+        # the text ends with a dropped line and no newline: the result must not gain one,
+        # so the newlines before the dropped tail go too ("Para.\n\nShare this:" -> "Para.")
+        tail = max(last_kept, 0)
+        edits = [e for e in edits if e[0] < tail]
+        edits.append((tail, n, ""))
     return edits
