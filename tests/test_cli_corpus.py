@@ -146,6 +146,7 @@ def test_bad_model_is_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "model.json" in err(proc)
     assert run("--model", "missing.json", stdin="x", cwd=tmp_path).returncode == 2
+    assert run("--site", "example.com", stdin="x", cwd=tmp_path).returncode == 2  # --site without a model
 
 
 def test_learn_help_through_the_console_script(tmp_path: Path) -> None:

@@ -247,6 +247,8 @@ def _job(
             raise UsageError(f"unknown encoding {args.encoding!r}") from exc
     if args.html:
         _require_html()
+    if args.site and not model_path:
+        raise UsageError("--site chooses the site of a site model: give --model too")
     model = _load_model(model_path) if model_path else None
     if model is not None and args.site:
         from .site import site_of
