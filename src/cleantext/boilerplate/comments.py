@@ -17,6 +17,7 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _SAYS_WORDS = frozenset(_SAYS.pattern.split("(?:")[1].split(")")[0].split("|"))
+_SAYS_ENDINGS = (":", *(" " + w for w in _SAYS_WORDS), *(" " + w.capitalize() for w in _SAYS_WORDS))
 _COUNT = re.compile(r"\d{1,6}\Z")
 #: a block header never counts in the first part of a document (share of its characters);
 #: one without a closing line must be in the last part
@@ -29,7 +30,7 @@ def _is_line(pattern: LineMatcher, line: str, limit: int) -> bool:
 
 
 def _is_says(line: str) -> bool:
-    return word_count(line) <= 6 and (line.endswith(":") or line.rpartition(" ")[2].lower() in _SAYS_WORDS)
+    return line.endswith(_SAYS_ENDINGS) and word_count(line) <= 6
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
@@ -40,7 +41,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     n = len(lines)
     out: set[int] = set()
     for i in widget.candidates(doc):
-        if _is_line(widget, lines[i], 300):
+        if _is_line(widget, lines[i], 400):
             out.add(i)
             j = next_nonblank(lines, i)
             if j < n and _COUNT.match(lines[j]):

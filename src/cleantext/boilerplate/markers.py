@@ -151,6 +151,8 @@ def word_set(category: str, extra: Extra = ()) -> WordSet:
 #: the first word of a line after leading punctuation, or a digit
 _LEAD_WORD = re.compile(r"[\W_]*(?:(\d)|([^\W\d_]+))")
 _DIGIT_KEY = "#"
+#: punctuation that may open a line before its first word (all of it \\W)
+_LEAD_JUNK = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’«»„…–—•·►▶"
 _TERMINATORS = frozenset(" :,.!;/'’-)|")
 
 
@@ -160,6 +162,9 @@ def line_key(line: str) -> str | None:
     >>> line_key("READ MORE: x"), line_key("[10 thoughts"), line_key("…")
     ('read', '#', None)
     """
+    head = line.lstrip(_LEAD_JUNK)[:48].split(" ", 1)[0]
+    if head.isalpha():
+        return head.lower()  # the common case, without a regex
     m = _LEAD_WORD.match(line)
     if m is None:
         return None
