@@ -48,8 +48,14 @@ def find_stray_fragment(text: str) -> list[Edit]:
     for m in _STRAY.finditer(text):
         dot = m.start()
         before = plain_word_before(text, dot)
-        if before is None or m.group(1) in _DISCOURSE or (before in _MONTHS and m.group(1) in _NUMBERS):
-            continue
+        word = m.group(1)
+        if (
+            before is None
+            or word in _DISCOURSE
+            or word.endswith("ly")
+            or (before in _MONTHS and word in _NUMBERS)
+        ):
+            continue  # an adverb or a discourse word starts a real (miscapitalised) sentence
         if before.islower() and text.endswith(". ", 0, dot - len(before)):
             continue  # inside a longer chain of one-word "sentences": leave it whole
         gate = gate or EnglishGate(text)
@@ -68,11 +74,15 @@ _FRAGMENT_AFTER_STOP = re.compile(
 )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])([Aa]n?) \Z")
+
+
 def find_duplicated_fragment(text: str) -> list[Edit]:
     """``finding a solution. political solution,`` -> ``finding a political solution,``.
 
     The words between the full stop and the repeated word must be content words
-    (``the end. in the end,`` stays).
+    (``the end. in the end,`` stays).  An article before the noun is made to agree with
+    the modifier: ``an answer. clear answer`` -> ``a clear answer``.
     """
     if ". " not in text:
         return []
@@ -85,6 +95,15 @@ def find_duplicated_fragment(text: str) -> list[Edit]:
         if any(w in _STOPWORDS for w in m.group(1).split()):
             continue
         gate = gate or EnglishGate(text)
-        if gate.at(dot):
-            out.append((dot - len(m.group(2)), dot + 2, ""))
+        if not gate.at(dot):
+            continue
+        start = dot - len(m.group(2))
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        if article is None:
+            out.append((start, dot + 2, ""))
+        else:
+            # "an answer. clear answer" -> "a clear answer": the article now meets the modifier
+            new = "an" if m.group(1)[0] in "aeiou" else "a"
+            new = new.capitalize() if article.group(1)[0] == "A" else new
+            out.append((article.start(1), dot + 2, new + " "))
     return out
