@@ -274,17 +274,29 @@ class Pipeline:
         return self.clean(text)
 
     def clean(self, text: str) -> str:
-        """Return the cleaned text."""
+        """Return the cleaned text.
+
+        Same result as running whole passes until one changes nothing, but a rule is not
+        run again on a text it has already left unchanged (rules are pure): when the last
+        change of a pass came from rule *k*, the next pass stops after rule *k*.
+        """
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
+        rules = self.rules
+        n = len(rules)
+        unchanged = 0  # rules run in a row (cyclically) that left the current text as it was
         for _ in range(self.max_passes):
-            before = text
-            for rule in self.rules:
+            for rule in rules:
+                if unchanged >= n:
+                    return text
                 edits = rule.finder(text)
                 if edits:
-                    text = apply_edits(text, edits)
-            if text == before:
-                break
+                    new = apply_edits(text, edits)
+                    if new is not text and new != text:
+                        text = new
+                        unchanged = 0
+                        continue
+                unchanged += 1
         return text
 
     def explain(self, text: str) -> list[Change]:

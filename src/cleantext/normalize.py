@@ -20,6 +20,12 @@ from .core import Edit, Rule, apply_edits
 
 __all__ = ["early_rules", "late_rules"]
 
+
+def _contains_any(text: str, chars: str) -> bool:
+    """True when *text* contains one of *chars*: one fast ``in`` scan per character."""
+    return any(c in text for c in chars)
+
+
 # ----------------------------------------------------------------------------- entities
 # An escaped "&" (``&amp;``, ``&AMP;``, ``&#38;``, ``&#038;``, ``&#x26;``): a scraper that
 # escapes twice writes the next entity after one of these (WordPress: ``&#038;#8217;``).
@@ -87,6 +93,8 @@ _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
 def fix_line_endings(text: str) -> list[Edit]:
     """CRLF, lone CR, form feed, vertical tab and Unicode line separators -> ``\\n``."""
+    if not _contains_any(text, "\r\x0b\x0c\x85\u2028\u2029"):
+        return []
     return [(m.start(), m.end(), "\n") for m in _LINE_BREAKS.finditer(text)]
 
 
@@ -103,8 +111,9 @@ def _continuation_chars() -> str:
 
 # A UTF-8 lead byte decoded as cp1252/latin-1 (Â..ô) or cp1251 (Р, С), followed by a
 # continuation byte decoded the same way, or Ã/Â before a space that was an NBSP byte.
+# (One character class first, so that ``re`` can skip ahead to candidates quickly.)
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4\u0420\u0421][" + re.escape(_continuation_chars()) + "]|[\u00c2\u00c3] "
+    "[\u00c2-\u00f4\u0420\u0421](?:[" + re.escape(_continuation_chars()) + "]|(?<=[\u00c2\u00c3]) )"
 )
 _FTFY_CONFIG: Any = None
 
@@ -140,6 +149,8 @@ def fix_mojibake(text: str) -> list[Edit]:
     ``schÃ¶n`` -> ``schön``; ``donâ€™t`` -> ``don’t``.  Only lines that contain a
     mojibake-shaped pair of characters are handed to ftfy; curly quotes are kept.
     """
+    if text.isascii():
+        return []
     out: list[Edit] = []
     pos = 0
     for m in _MOJIBAKE_HINT.finditer(text):
@@ -158,7 +169,12 @@ def fix_mojibake(text: str) -> list[Edit]:
 
 # ----------------------------------------------------------------------------- characters
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+|[\ud800-\udfff]+")
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]+")
+# "[c][c]*" rather than "[c]+": a pattern that starts with a bare class lets ``re`` skip
+# ahead to the next candidate quickly; a repeat or an alternation is tried at every position.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e][\u200b\u2060\ufeff\u00ad\u180e]*")
+_CONTROL_OR_SURROGATE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff][\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]*"
+)
 
 
 def remove_control_chars(text: str) -> list[Edit]:
@@ -168,13 +184,14 @@ def remove_control_chars(text: str) -> list[Edit]:
     surrogate U+FFFD.
     """
     out: list[Edit] = []
-    for m in _CONTROL.finditer(text):
-        s = m.group()
-        if "\ud800" <= s[0] <= "\udfff":
-            rep = s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-            out.append((m.start(), m.end(), rep))
-        else:
-            out.append((m.start(), m.end(), ""))
+    for run in _CONTROL_OR_SURROGATE.finditer(text):
+        for m in _CONTROL.finditer(text, run.start(), run.end()):
+            s = m.group()
+            if "\ud800" <= s[0] <= "\udfff":
+                rep = s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+                out.append((m.start(), m.end(), rep))
+            else:
+                out.append((m.start(), m.end(), ""))
     return out
 
 
@@ -184,6 +201,8 @@ def remove_invisible(text: str) -> list[Edit]:
     ``co\\u00adoperate\\u200b`` -> ``cooperate``.  Zero-width joiners (emoji,
     Indic and Persian scripts) are kept.
     """
+    if text.isascii() or not _contains_any(text, "\u200b\u2060\ufeff\u00ad\u180e"):
+        return []
     return [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
 
 
@@ -204,7 +223,11 @@ def normalize_nfc(text: str) -> list[Edit]:
 
 # ----------------------------------------------------------------------------- spaces
 _H = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
-_SPACES = re.compile(rf"(?m)(^{_H}+|{_H}+$)|{_H}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_ODD_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+# A whole run of spaces (the first one not preceded by a space) that needs an edit: two or
+# more, or one odd space, or one at a line start or end.  It starts with a character class so
+# that ``re`` skips between spaces quickly.
+_SPACE_RUN = re.compile(rf"{_H}(?<!{_H}{_H})(?:{_H}+|(?<! )|(?<![^\n]{_H})|(?=\n)|\Z)")
 
 
 def normalize_spaces(text: str) -> list[Edit]:
@@ -212,14 +235,33 @@ def normalize_spaces(text: str) -> list[Edit]:
 
     ``\\t a \\u00a0 b  `` -> ``a b``.  The ideographic space of CJK text is kept.
     """
-    return [(m.start(), m.end(), "" if m.group(1) else " ") for m in _SPACES.finditer(text)]
+    if (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and not _contains_any(text, _ODD_SPACES)
+    ):
+        return []  # only single spaces between words: nothing to do
+    out: list[Edit] = []
+    n = len(text)
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        edge = start == 0 or end == n or text[start - 1] == "\n" or text[end] == "\n"
+        out.append((start, end, "" if edge else " "))
+    return out
 
 
 # ----------------------------------------------------------------------------- punctuation
 # "decades , as" / "said ." -- not a spaced ellipsis (". . .") nor ".NET"
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_]|[”’)\]%]) +(?=,(?:\s|$)|\.(?! *\.)(?:\s|$))")
-# "activities. ." / "word,, word" -- but ". . ." and ". . . ." ellipses stay
-_REPEATED = re.compile(r"(?<=[^\W_]\.) +\.(?! *\.)|(?<=[^\W_],)(?: *,)+")
+# "activities. ." / "word,, word" -- but ". . ." and ". . . ." ellipses stay.  The span to
+# delete is group 1 or 2; the pattern starts at the "." or "," before it, which ``re`` skips
+# to quickly (a pattern that starts with a lookbehind is tried at every position).
+_REPEATED_FAST = re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)|,(?<=[^\W_],)((?: *,)+)")
+# A "," or "." right after a space: where a match of _SPACE_BEFORE can end.
+_PUNCT_AFTER_SPACE = re.compile(r"[,.](?<= [,.])")
 _ELLIPSIS_UPPER = regex.compile(r"(?<=\p{L}[…])(?=\p{Lu})|(?<=\p{L}\.\.\.)(?=\p{Lu}\p{Ll})")
 
 
@@ -231,7 +273,15 @@ def remove_space_before_punctuation(text: str) -> list[Edit]:
     """
     if " ," not in text and " ." not in text:
         return []
-    return [(m.start(), m.end(), "") for m in _SPACE_BEFORE.finditer(text)]
+    out: list[Edit] = []
+    for cand in _PUNCT_AFTER_SPACE.finditer(text):
+        start = cand.start() - 1
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        m = _SPACE_BEFORE.match(text, start)  # a match can only start where its run of spaces does
+        if m:
+            out.append((m.start(), m.end(), ""))
+    return out
 
 
 def remove_repeated_punctuation(text: str) -> list[Edit]:
@@ -241,7 +291,11 @@ def remove_repeated_punctuation(text: str) -> list[Edit]:
     """
     if ". ." not in text and ",," not in text and ", ," not in text:
         return []
-    return [(m.start(), m.end(), "") for m in _REPEATED.finditer(text)]
+    out: list[Edit] = []
+    for m in _REPEATED_FAST.finditer(text):
+        group = 1 if m.start(1) >= 0 else 2
+        out.append((m.start(group), m.end(group), ""))
+    return out
 
 
 def space_after_ellipsis(text: str) -> list[Edit]:
@@ -286,7 +340,7 @@ def ascii_punctuation(text: str) -> list[Edit]:
 
 
 # ----------------------------------------------------------------------------- layout
-_BLANK_RUN = re.compile(r"\n{3,}")
+_BLANK_RUN = re.compile("\n\n\n+")  # a literal prefix: found fast
 
 
 def normalize_layout(text: str) -> list[Edit]:
@@ -297,12 +351,13 @@ def normalize_layout(text: str) -> list[Edit]:
     """
     if "\n" not in text:
         return []
-    head = len(text) - len(text.lstrip("\n"))
-    tail = len(text.rstrip("\n"))
+    head = len(text) - len(text.lstrip("\n")) if text[0] == "\n" else 0
+    tail = len(text.rstrip("\n")) if text[-1] == "\n" else len(text)
     if head >= tail:
         return [(0, len(text), "")]
     out: list[Edit] = [(0, head, "")] if head else []
-    out += [(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text, head, tail)]
+    if text.find("\n\n\n", head, tail) >= 0:
+        out += [(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text, head, tail)]
     if len(text) - tail > 1:
         out.append((tail, len(text), "\n"))
     return out
