@@ -158,6 +158,7 @@ NEGATIVE: dict[str, list[str]] = {
     ],
     "translation.place-names": [
         UA + "She ordered chicken Kiev and Chicken Kiev.",
+        "In Kyiv, they served chicken \u00a0 Kiev.",
         UA + "a history of Kievan Rus",
         UA + "the Kiev-class carrier",
         UA + "He grew up in Odessa, Texas, and Odessa, TX.",

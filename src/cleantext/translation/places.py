@@ -27,6 +27,7 @@ from .language import EnglishGate
 
 __all__ = ["PlaceGroup", "PlaceName", "PlaceTable", "default_table", "find_place_names"]
 
+_SPACES = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3})(?!\d)")
 _LAST_YEAR_HISTORICAL = 1991
 _TITLE_OR_NAME_BEFORE = re.compile(r"(?:\b(Mr|Mrs|Ms|Dr|Gen|Prof|Col|Sgt|Lt|Capt)\.|\b([A-Z][a-z]+)) \Z")
@@ -189,8 +190,9 @@ class _Document:
 
 def _kept(doc: _Document, name: PlaceName, s: int, e: int) -> bool:
     text = doc.text
-    before = text[max(0, s - 30) : s].lower()
-    after = text[e : e + 30].lower()
+    # spaces folded, so that "chicken \u00a0Kiev" is still "chicken Kiev" (this rule alone)
+    before = _SPACES.sub(" ", text[max(0, s - 30) : s]).lower()
+    after = _SPACES.sub(" ", text[e : e + 30]).lower()
     if any(before.endswith(k) for k in name.keep_before) or any(after.startswith(k) for k in name.keep_after):
         return True
     if any(k in text for k in name.keep_if_document_mentions):
