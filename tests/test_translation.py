@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
-from cleantext import Config, clean, explain
+from cleantext import Config, clean, default_pipeline, explain
 from cleantext.registry import get_rule
 from cleantext.translation import calques, places
 
@@ -75,6 +76,7 @@ POSITIVE: dict[str, list[tuple[str, str]]] = {
         ("a decision of here next week", "a decision by next week"),
         ("It is question of a new tax.", "There is talk of a new tax."),
         ("prices will fall of here the end of 2024.", "prices will fall by the end of 2024."),
+        ("The deal must be signed of here Friday.", "The deal must be signed by Friday."),
         ("They have waited since many years for this.", "They have waited for many years for this."),
     ],
     "translation.place-names": [
@@ -155,6 +157,7 @@ NEGATIVE: dict[str, list[str]] = {
         "He left since several years ago nothing changed.",
         "the parts thereof here the end of it",
         "It is a question of money.",
+        "It is five miles north of here Monday traffic is bad.",
     ],
     "translation.place-names": [
         UA + "She ordered chicken Kiev and Chicken Kiev.",
@@ -309,3 +312,12 @@ def test_seed_findings_and_golden_fixpoint() -> None:
     findings = [(c.rule, c.line, c.before) for c in explain(raw) if c.is_finding]
     assert ("translation.broken-sentence", 27, "there. the") in findings
     assert ("translation.broken-sentence", 39, "fit. seems") in findings
+
+
+def test_translation_rules_with_user_tables_pickle() -> None:
+    cfg = Config(place_names=(("Bombay", "Mumbai"),), calques=(("in the frame of", "as part of"),))
+    pipeline = default_pipeline(select=["translation"], config=cfg)
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert copy == pipeline
+    text = "Mumbai grew. Bombay is big, in the frame of the plan."
+    assert copy(text) == pipeline(text) == "Mumbai grew. Mumbai is big, as part of the plan."
