@@ -424,6 +424,18 @@ def test_jsonl_cleans_the_field_and_keeps_everything_else(corpus: Path) -> None:
     assert "corpus.jsonl:8: field 'text' is int" in messages
     assert "corpus.jsonl:4" not in messages  # a blank line is not an error
     assert "corpus.jsonl:6" not in messages  # nor is "text": null
+    assert "corpus.jsonl: 4 broken lines kept unchanged\n" in messages
+
+
+def test_many_broken_lines_are_counted(tmp_path: Path) -> None:
+    (tmp_path / "c.jsonl").write_text("oops\n" * 150 + '{"text": "a  b"}\n')
+    proc = run("c.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert out(proc) == "oops\n" * 150 + '{"text": "a b"}\n'
+    assert err(proc).count("kept broken line") == 100
+    assert "c.jsonl:100: invalid JSON" in err(proc)
+    assert "c.jsonl:101:" not in err(proc)
+    assert "c.jsonl: 150 broken lines kept unchanged (100 listed)" in err(proc)
 
 
 def test_jsonl_on_error_fail(corpus: Path) -> None:

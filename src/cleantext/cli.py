@@ -21,6 +21,8 @@ __all__ = ["main"]
 
 PROG = "cleantext"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: broken JSONL lines reported one by one per file; the rest are counted
+MAX_REPORTED = 100
 HTML_EXTRA = 'pip install "proseclean[html]"'
 
 
@@ -529,7 +531,7 @@ def _run_jsonl(
         except OSError:
             size = None
     bar = _Progress(progress, size, os.path.basename(name))
-    changed = 0
+    changed = broken = 0
     try:
         with ExitStack() as stack:
             if path != "-":
@@ -540,10 +542,13 @@ def _run_jsonl(
             for result in workers.map_jsonl(name, fh):
                 for rec in result.records:
                     if rec.error:
-                        _say(f"{PROG}: {'error' if on_error == 'fail' else 'kept broken line'}: {rec.error}")
-                        totals.errors += on_error == "fail"
                         if on_error == "fail":
+                            _say(f"{PROG}: error: {rec.error}")
+                            totals.errors += 1
                             raise _Abort
+                        broken += 1
+                        if broken <= MAX_REPORTED:
+                            _say(f"{PROG}: kept broken line: {rec.error}")
                     if rec.report:
                         _write_report(rec.report)
                     if target is not None:
@@ -561,6 +566,9 @@ def _run_jsonl(
         pass
     finally:
         bar.close()
+    if broken:
+        shown = f" ({MAX_REPORTED} listed)" if broken > MAX_REPORTED else ""
+        _say(f"{PROG}: {name}: {broken} broken line{'s' * (broken != 1)} kept unchanged{shown}")
     totals.files += 1
     if changed:
         totals.changed_files += 1
