@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from ._trie import trie_pattern
 
 __all__ = ["load", "word_alternation"]
 
@@ -21,6 +22,12 @@ def load(name: str) -> Any:
 
 
 def word_alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal *words*, longest first (so ``twenty-one`` beats ``twenty``)."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in items)
+    """A regex group matching any of the literal *words*, built as a trie.
+
+    ``re`` tries the branches of an alternation one by one; a trie tests shared prefixes
+    once, and its greedy optional tails try the longer word first.
+
+    >>> word_alternation(["tenth", "ten", "two"])
+    '(?:t(?:en(?:th)?|wo))'
+    """
+    return "(?:" + trie_pattern(words) + ")"
