@@ -75,6 +75,10 @@ REMOVED = [
     ("boilerplate.ads", "Story continues below advertisement", ["Story continues"]),
     ("boilerplate.ads", "Anzeige", ["Anzeige"]),
     ("boilerplate.ads", "Реклама", ["Реклама"]),
+    ("boilerplate.ads", "Advertisement - Continue Reading Below", ["Advertisement"]),
+    ("boilerplate.share", "Like this:\nLike Loading...", ["Like this:", "Like Loading"]),
+    ("boilerplate.promo", "We use cookies to improve your experience on our site.", ["We use cookies"]),
+    ("boilerplate.promo", "Subscribe", ["Subscribe"]),
     # copyright
     ("boilerplate.copyright", "© 2019 Example News. All rights reserved.", ["© 2019"]),
     ("boilerplate.copyright", "Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지", ["Copyright"]),
@@ -262,6 +266,7 @@ KEPT = [
     ("boilerplate.promo", "Readers who subscribe to the newsletter receive a weekly digest."),
     ("boilerplate.promo", "Sign up for a Hulu ad-free account for $11.99 a month"),
     ("boilerplate.promo", "Follow-up talks are planned for March."),
+    ("boilerplate.promo", "We use cookies sparingly in the recipe, the chef said, and then we bake them."),
     ("boilerplate.related", "Check also that the valve is closed before …"),
     ("boilerplate.related", "Read more about the plan on page 4, the minister said."),
     ("boilerplate.related", "More from the interview: he said the economy was fine."),
