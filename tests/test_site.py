@@ -185,7 +185,10 @@ def test_rules_needs_a_model_and_a_known_site() -> None:
 def test_rule_is_in_the_registry_only_with_a_model() -> None:
     assert RULE_NAME not in [r.name for r in cleantext.rules()]
     assert RULE_NAME in [r.name for r in cleantext.rules(CONFIG)]
-    assert RULE_NAME in cleantext.default_pipeline(config=CONFIG).names
+    pipe = cleantext.default_pipeline(config=CONFIG)
+    assert RULE_NAME in pipe.names
+    again = pickle.loads(pickle.dumps((CONFIG, pipe)))
+    assert again == (CONFIG, pipe) and again[1](ARTICLE) == pipe(ARTICLE)
 
 
 def test_rule_example_holds() -> None:
