@@ -1,13 +1,15 @@
 """Article extraction from HTML with trafilatura, plus what trafilatura leaves on the table.
 
 * :func:`parse` builds the lxml tree (trafilatura's loader, which repairs broken markup);
-* :func:`prune` removes elements whose ``class``/``id`` marks them as page furniture
-  (share bars, related teasers, newsletter boxes, author bios, reader comments):
-  trafilatura sees those signals too but keeps some of them;
-* :func:`run_trafilatura` extracts body and metadata (precision mode: measured best on
-  the development pages, see docs/html.md);
-* :func:`strip_heading` drops the headline, standfirst and dateline that trafilatura
-  repeats at the top of the body, when they match the page's own metadata.
+* :func:`prune` removes furniture that trafilatura keeps: newsletter and promo boxes,
+  pop-up cards inside sentences, short byline/date blocks, teaser cards; and protects
+  linked words that precision mode would cut out of sentences;
+* :func:`run_trafilatura` extracts the body (precision mode: measured best on the
+  development pages, see docs/html.md), :func:`run_metadata` the metadata;
+* :func:`split_bodies`, :func:`pieces_missing` and :func:`merge_pieces` repair an
+  article body that the page splits into pieces between ads;
+* :func:`strip_heading` drops the headline, standfirst and dek that trafilatura
+  repeats at the top of the body, when they match the page's own titles.
 
 The heading logic works on plain strings and needs no trafilatura.
 """
@@ -42,7 +44,7 @@ __all__ = [
 _WORD = re.compile(r"\w+")
 #: separators between a headline and a site name in ``<title>``
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
-#: a standfirst is one short unpunctuated line; a first paragraph ends a sentence
+#: a line that ends like a sentence (a standfirst or dek does not)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)]*\s*$")
 #: how many lines at the top of the body are examined
 _MAX_HEADING_LINES = 4
@@ -60,7 +62,7 @@ def _norm(text: str | None) -> str:
 
 def heading_candidates(titles: Iterable[str | None]) -> frozenset[str]:
     """Normalised forms a headline line may take: each title, and its parts around
-    separators (``"Story | Site"`` gives ``"story | site"``, ``"story"``, ``"site"``).
+    separators (``"Story | The Site"`` gives ``"story the site"`` and ``"the site"``).
 
     Parts of one word are left out: a lone word is too weak a match.
 
