@@ -31,7 +31,7 @@ def _one(job: tuple[str, str, str, bool, dict[str, Any]]) -> tuple[str, str]:
         return doc_id, chtml.clean_html(html, timeout=None)
     if stage == "traf":
         signals = False
-    text = chtml._extract_raw(html, None, False, html_signals=signals, settings=settings).text
+    text = chtml._extract_raw(html, None, False, False, html_signals=signals, settings=settings).text
     if stage == "full":
         from cleantext import default_pipeline
 
