@@ -113,6 +113,8 @@ _MOJIBAKE_HINT = re.compile(
 def test_mojibake_hint_finds_the_same_spans(text: str) -> None:
     spans = [m.span() for m in normalize._MOJIBAKE_HINT.finditer(text)]
     assert spans == [m.span() for m in _MOJIBAKE_HINT.finditer(text)]
+    if "\u0420" not in text and "\u0421" not in text:
+        assert spans == [m.span() for m in normalize._MOJIBAKE_HINT_LATIN.finditer(text)]
 
 
 @given(texts)

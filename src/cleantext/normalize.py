@@ -115,6 +115,11 @@ def _continuation_chars() -> str:
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4\u0420\u0421](?:[" + re.escape(_continuation_chars()) + "]|(?<=[\u00c2\u00c3]) )"
 )
+# The same without the cp1251 leads, for text without "Р"/"С": a class of Latin-1 characters
+# only is scanned about four times faster.
+_MOJIBAKE_HINT_LATIN = re.compile(
+    "[\u00c2-\u00f4](?:[" + re.escape(_continuation_chars()) + "]|(?<=[\u00c2\u00c3]) )"
+)
 _FTFY_CONFIG: Any = None
 
 
@@ -151,9 +156,10 @@ def fix_mojibake(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
+    hint = _MOJIBAKE_HINT if "\u0420" in text or "\u0421" in text else _MOJIBAKE_HINT_LATIN
     out: list[Edit] = []
     pos = 0
-    for m in _MOJIBAKE_HINT.finditer(text):
+    for m in hint.finditer(text):
         if m.start() < pos:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
