@@ -274,6 +274,9 @@ KEPT = [
     ("boilerplate.author", "About 30,000 soldiers took part in the exercises."),
     ("boilerplate.author", "This book is about Martin Keller and his family."),
     ("boilerplate.author", "By 2020 the plan had failed."),
+    ("boilerplate.author", "Follow her lead, the coach told the younger players."),
+    ("boilerplate.promo", "Abbonati e lettori hanno protestato contro il prezzo."),
+    ("boilerplate.promo", "Registrati 500 nuovi casi in Lombardia."),
     ("boilerplate.agency-credit", "Smith contributed reporting skills to the team."),
     (
         "boilerplate.agency-credit",
@@ -330,6 +333,13 @@ def test_comment_block_runs_to_its_closing_line_only() -> None:
     out = run("boilerplate.comments", text)
     assert "thoughts on" not in out and "Great post!" not in out and "Comments are closed." not in out
     assert out.count(PROSE) == 5
+
+
+def test_a_numbered_subheading_is_not_a_comment_header() -> None:
+    text = (
+        "\n\n".join([PROSE] * 4) + "\n\n5 responses to the new tax law\n\n" + "\n\n".join([PROSE] * 3) + "\n"
+    )
+    assert run("boilerplate.comments", text) == text
 
 
 def test_comment_header_at_the_top_does_not_take_the_article() -> None:

@@ -21,8 +21,10 @@ _CONTACT = re.compile(
     r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook)\.com/\w+/?"
     r"|@\w{2,30})\Z"
-    r"|(?:reach|contact|email|e-mail|follow) "
-    r"(?:the (?:reporters?|writers?|authors?)|him|her|them|me)\b.{0,200}\Z",
+    r"|(?:reach|contact|email|e-mail) (?:the (?:reporters?|writers?|authors?)|him|her|them|me)"
+    r"(?: on twitter)? (?:at|on|via)\b.{0,200}\Z"
+    r"|follow (?:the (?:reporters?|writers?|authors?)|him|her|them|me) "
+    r"on (?:twitter|x|facebook|instagram|linkedin)\b.{0,120}\Z",
     re.IGNORECASE,
 )
 _PRONOUN = ("He ", "She ", "They ", "His ", "Her ")
