@@ -209,15 +209,19 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _teaser_cards(tree: Any) -> list[Any]:
-    """Links that wrap a whole heading: cards teasing another page (``<a><img><h3>…</h3></a>``).
+    """Cards teasing another page: a link wrapping a picture and a whole heading
+    (``<a href="/other"><img><h3>…</h3></a>``).
 
-    A link *inside* a heading (``<h3><a>…</a></h3>``) is a titled section and stays, and
-    so does a link to a place on the same page (``href="#part-2"``).
+    A link *inside* a heading (``<h3><a>…</a></h3>``), a linked heading without a
+    picture (a list item's title) and a link to a place on the same page
+    (``href="#part-2"``) stay.
     """
     return [
         a
         for a in tree.iter("a")
-        if not (a.get("href") or "#").startswith("#") and next(a.iter(*_HEADINGS), None) is not None
+        if not (a.get("href") or "#").startswith("#")
+        and next(a.iter(*_HEADINGS), None) is not None
+        and next(a.iter("img", "picture"), None) is not None
     ]
 
 
@@ -235,10 +239,11 @@ def prune(tree: Any) -> int:
 
     An element goes when a token of its ``class`` or ``id`` (or a ``-``-separated part
     of one) is a marker of one of the groups in ``data/html_prune.json``: newsletter
-    boxes, pop-up cards hanging on a name, short byline/date blocks.  Links wrapping a
-    whole heading (teaser cards for other pages) go too.  Structural elements
-    (``body``, ``article``, ``p`` ...), marked elements inside a paragraph (except
-    pop-up cards) and elements holding a large share of the page's text always stay.
+    and promo boxes, pop-up cards hanging on a name, short byline/date blocks.  Links
+    wrapping a picture and a whole heading (teaser cards for other pages) go too.
+    Structural elements (``body``, ``article``, ``p`` ...), marked elements inside a
+    paragraph (except pop-up cards) and elements holding a large share of the page's
+    text always stay.
     """
     rules = _prune_rules()
     total = len(tree.text_content()) or 1
