@@ -235,7 +235,11 @@ REMOVED = [
         "Protesters march in Hong Kong on Monday. REUTERS/Jane Doe",
         ["Protesters march"],
     ),
-    ("boilerplate.captions", "Le ministre (à gauche) rencontre son homologue à Paris.", ["Le ministre"]),
+    (
+        "boilerplate.captions",
+        "Le ministre (à gauche) rencontre son homologue à Paris le 10 février.",
+        ["Le ministre"],
+    ),
 ]
 
 
@@ -288,6 +292,11 @@ KEPT = [
     ),
     ("boilerplate.captions", "South Dakota Gov. Kristi Noem (R) is defending the state’s new campaign."),
     ("boilerplate.captions", "The photographer left the room."),
+    ("boilerplate.captions", "Kate (left) wore a blue dress to the event."),
+    ("boilerplate.captions", "Boris Johnson (pictured) said on Monday that the plan had failed."),
+    ("boilerplate.captions", "She posted a photo by the river on Instagram."),
+    ("boilerplate.captions", "The suspect was photographed by a neighbour."),
+    ("boilerplate.captions", "He pulled out a file photo of the suspect."),
     ("boilerplate.pull-quote", "“Wild Rose”"),
     ("boilerplate.pull-quote", "“We will win.”"),
 ]

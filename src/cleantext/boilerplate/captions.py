@@ -6,7 +6,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import Extra, LineMatcher, compile_category, hinted_search, line_matcher, search_hints
+from .markers import Extra, LineMatcher, compile_category, hinted_search, line_matcher, search_hints, word_set
 
 __all__ = ["find_captions"]
 
@@ -16,8 +16,48 @@ _BOUNDARY = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"‘(]?[^\W\d_a-z])")
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Corp|Co|No|Vol|U\.S|Feb|Jan|Aug|Sept|Oct|Nov|Dec))\Z"
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _PARENS = re.compile(r"\([^()\n]{0,120}\)")
 _PIPES = "| "
+
+
+#: a position mark: "(right)", "(from left)", "(à gauche)", "(pictured)"
+_POSITION = re.compile(
+    r"\((?:(?:second|2nd|third|3rd|far|from|top|bottom|front|back|pictured) )?"
+    r"(?:left|right|center|centre|middle|front|back|top|bottom|above|below|inset|pictured|row"
+    r"|[àa] (?:gauche|droite)|au centre|gauche|droite|izquierda|derecha|centro|a la (?:izquierda|derecha)"
+    r"|links|rechts|mitte|[àa] esquerda|[àa] direita|ao centro|esquerda|direita|a sinistra|a destra|al centro"
+    r"|sinistra|destra|слева|справа|в центре|l\.|r\.|izq\.?|der\.?|l to r|l-r|r-l|left to right"
+    r"|2nd l|2nd r|3rd l|3rd r)\)",
+    re.IGNORECASE,
+)
+#: a date in the caption: "February 10", "Nov. 18", "10 février", "22 de outubro", a year, a weekday
+_DATE = re.compile(
+    r"\b[^\W\d_]{3,}\.? \d{1,2}\b|\b\d{1,2}\.? (?:de )?[^\W\d_]{3,}|\b(?:19|20)\d\d\b"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|jueves|viernes"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+    r"|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì)\b"
+)
+#: reported speech: a paragraph of the story, not a caption
+_SPEECH = re.compile(
+    r"[“”\"]|\b(?:said|says|told|added|according to|claimed|dijo|a déclaré|sagte|disse|ha detto|заявил)\b"
+)
+
+
+def _is_photo_sentence(line: str) -> bool:
+    """A position mark makes a caption only with a date in it and no reported speech.
+
+    ``Lavrov (right) meets Truss in Moscow on February 10.`` is a caption;
+    ``Kate (left) wore a blue dress.`` and ``Johnson (pictured) said …`` are story paragraphs
+    written one sentence to a paragraph.
+    """
+    return _SPEECH.search(line) is None and any(date_words_ok(m.group()) for m in _DATE.finditer(line))
+
+
+def date_words_ok(found: str) -> bool:
+    """A date match counts when its word is a date word (``February 10``, not ``Troops 10``)."""
+    words = _WORD.findall(found)
+    return not words or any(w in word_set("date_words") and len(w) >= 3 for w in words)
 
 
 def _sentences(body: str) -> int:
@@ -57,6 +97,8 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             continue
         found = trigger.search(line) or glued.search(line, max(0, len(line) - 40))
         if not found:
+            continue
+        if found.group().startswith("(") and _POSITION.match(found.group()) and not _is_photo_sentence(line):
             continue
         # a caption is one sentence (a credit may follow it); prose paragraphs are longer
         body = _PARENS.sub("", line)
