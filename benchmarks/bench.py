@@ -335,7 +335,7 @@ def make_big_jsonl(src: Path, dest: Path, target_mb: float) -> Path:
     """Repeat the lines of *src* (new ids) until *dest* holds *target_mb* MB."""
     if dest.exists() and dest.stat().st_size >= target_mb * 1e6:
         return dest
-    lines = src.read_text(encoding="utf-8").splitlines()
+    lines = src.read_text(encoding="utf-8").split("\n")[:-1]  # not splitlines(): U+2028 is data
     written = 0
     n = 0
     with open(dest, "w", encoding="utf-8") as fh:
@@ -397,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "cleantext-bench")
     parser.add_argument("--stream-mb", type=float, default=None, help="JSONL size for peak memory (200)")
+    parser.add_argument("--scaling-mb", type=float, default=None, help="volume per document size (10)")
+    parser.add_argument("--cli-reps", type=int, default=None, help="repetitions of the CLI timings (3)")
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-cli", action="store_true")
     parser.add_argument("--markdown", type=Path, help="also write the report (markdown) here")
@@ -499,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     # -- scaling
     if not args.no_scaling:
         sizes = [1_000, 10_000, 100_000] if smoke else [1_000, 10_000, 100_000, 1_000_000, 10_000_000]
-        volume = 200_000 if smoke else 10_000_000
+        volume = int((args.scaling_mb or (0.2 if smoke else 10.0)) * 1e6)
         rows_s = scaling(cleantext.clean, datasets["corpus"], sizes, volume, reps)
         ref = rows_s[0][2]
         srows = [["document size", "documents", "cleantext MB/s", "vs 1 KB", "floor MB/s"]]
@@ -523,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             t1: list[float] = []
             t2: list[float] = []
-            for _ in range(reps):
+            for _ in range(args.cli_reps or 3):
                 t1.append(time_cli(cmd, corpus_path, 1))
                 t2.append(time_cli(cmd, corpus_path, 2))
             mb = corpus_path.stat().st_size / 1e6
