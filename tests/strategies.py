@@ -448,7 +448,8 @@ def article(draw: st.DrawFn) -> str:
         if middle and i == len(paragraphs) // 2:
             out.extend(middle.pop())
     for block in tail:
-        out.extend(block)
+        # scrapers repeat furniture (one "Share this:" per widget, a feed of teasers)
+        out.extend(block * draw(st.sampled_from((1, 1, 1, 2, 3, 8, 30))))
     sep = draw(st.sampled_from(("\n\n", "\n", "\r\n\r\n", "\n\n\n")))
     return sep.join(out) + draw(st.sampled_from(("", "\n", "\n\n", " ")))
 
@@ -459,7 +460,7 @@ def scraped(draw: st.DrawFn) -> str:
     parts: list[str] = []
     for _ in range(draw(st.integers(0, 10))):
         if draw(st.integers(0, 3)) == 0:
-            parts.extend(draw(_BLOCKS))
+            parts.extend(draw(_BLOCKS) * draw(st.sampled_from((1, 1, 2, 12))))
         else:
             parts.append(draw(lines()))
     breaks = draw(st.lists(st.sampled_from(LINE_BREAKS), min_size=len(parts), max_size=len(parts)))

@@ -81,3 +81,16 @@ def test_config_pipeline_equals_its_pickled_copy() -> None:
     copy = pickle.loads(pickle.dumps(pipeline))
     assert copy == pipeline
     assert list(copy.rules) == list(pipeline.rules)
+
+
+# ----------------------------------------------------------------------------- boilerplate.related
+# Found while sizing the linear-time tests (a marker line repeated): the rule removed at most
+# six of a run of identical marker lines per call, so it was not idempotent and the pipeline's
+# four passes only hid it up to 24 lines.  Fixed by the boilerplate family.
+@pytest.mark.parametrize("count", [7, 30, 200])
+def test_related_removes_a_whole_run_of_marker_lines(count: int) -> None:
+    rule = get_rule("boilerplate.related")
+    text = "Check Also\n" * count
+    once = rule(text)
+    assert rule(once) == once
+    assert _idempotent("Text.\n\n" + text) == "Text.\n"
