@@ -32,9 +32,9 @@ POSITIVE: dict[str, list[tuple[str, str]]] = {
     "translation.stray-fragment": [
         ("will certainly lead nowhere. meaning,” he said.", "will certainly lead nowhere,” he said."),
         ("This plan will never work. thing”", "This plan will never work.”"),
-        ('will lead nowhere. meaning," he said.', 'will lead nowhere," he said.'),
+        ('threats will lead nowhere. meaning," he said.', 'threats will lead nowhere," he said.'),
         ("the plan has failed. meaning, she said", "the plan has failed, she said"),
-        ("will lead nowhere. meaning. clearly,” he said.", "will lead nowhere,” he said."),
+        ("threats will lead nowhere. meaning. clearly,” he said.", "threats will lead nowhere,” he said."),
         ("the crisis will deepen. thing,” Lavrov added.", "the crisis will deepen,” Lavrov added."),
     ],
     "translation.duplicated-fragment": [
@@ -117,6 +117,8 @@ NEGATIVE: dict[str, list[str]] = {
         "it starts at 9 a.m. sharp,” he said",
         "“It is over. however,” he said",
         "the plan has failed. clearly, she said",
+        "“Run. fast,” he shouted.",
+        "“Oh my god. amazing,” she wrote.",
         "This plan will never work. really”",
         "apples, pears etc. really,” she said",
         "Das Projekt ist gescheitert. meaning,” sagte er, und die Regierung hat nicht reagiert, das ist so.",

@@ -51,7 +51,7 @@ def _rules(
             "Drop a stray lowercase word between a full stop and a closing quote or an attribution.",
             find_stray_fragment,
             (
-                ("will lead nowhere. meaning,” he said.", "will lead nowhere,” he said."),
+                ("threats will lead nowhere. meaning,” he said.", "threats will lead nowhere,” he said."),
                 ("“He said. She said.”", "“He said. She said.”"),
             ),
         ),

@@ -35,11 +35,26 @@ _STRAY = re.compile(
 )
 
 
+_SENTENCE_START = re.compile(r"[.!?“\"\n]")
+_MIN_SENTENCE_WORDS = 4
+
+
+def _long_sentence_before(text: str, dot: int) -> bool:
+    """Whether the sentence that ends at *dot* has four words or more."""
+    lo = max(0, dot - 200)
+    cut = lo
+    for m in _SENTENCE_START.finditer(text, lo, dot):
+        cut = m.end()
+    return text.count(" ", cut, dot) >= _MIN_SENTENCE_WORDS - 1 + (text[cut : cut + 1] == " ")
+
+
 def find_stray_fragment(text: str) -> list[Edit]:
     """``lead nowhere. meaning,” he said`` -> ``lead nowhere,” he said``.
 
-    The word before the full stop must be a plain word (not ``etc``, ``U.S``, ``Mr``);
-    without a comma the full stop stays: ``nowhere. meaning”`` -> ``nowhere.”``.
+    The word before the full stop must be a plain word (not ``etc``, ``U.S``, ``Mr``) that
+    ends a sentence of four words or more (``“Run. fast,”`` stays); adverbs and discourse
+    words (``however``, ``clearly``, ``please``) start real sentences and stay.  Without a
+    comma the full stop stays: ``nowhere. meaning”`` -> ``nowhere.”``.
     """
     if ". " not in text:
         return []
@@ -58,6 +73,8 @@ def find_stray_fragment(text: str) -> list[Edit]:
             continue  # an adverb or a discourse word starts a real (miscapitalised) sentence
         if before.islower() and text.endswith(". ", 0, dot - len(before)):
             continue  # inside a longer chain of one-word "sentences": leave it whole
+        if not _long_sentence_before(text, dot):
+            continue  # “Run. fast,” / “omg. amazing,”: short speech, not a translation remnant
         gate = gate or EnglishGate(text)
         if not gate.at(dot):
             continue
