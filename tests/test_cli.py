@@ -579,3 +579,26 @@ def test_explain_reports_findings_without_failing(tmp_path: Path) -> None:
     assert proc.returncode == 0  # findings are reported, never rewritten, never a failure
     assert out(proc).startswith("<stdin>:1 translation.broken-sentence: found ")
     assert out(run(stdin=text, cwd=tmp_path)) == text
+
+
+def test_a_folder_means_its_corpus_files(tmp_path: Path) -> None:
+    (tmp_path / "corpus" / "b").mkdir(parents=True)
+    (tmp_path / "corpus" / ".git").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("a  1\n")
+    (tmp_path / "corpus" / "b" / "c.md").write_text("c  2\n")
+    (tmp_path / "corpus" / "b" / "d.jsonl").write_text('{"text": "d  3"}\n')
+    (tmp_path / "corpus" / "b" / "e.py").write_text("e  =  4\n")
+    (tmp_path / "corpus" / ".git" / "f.txt").write_text("f  5\n")
+    proc = run("--check", "corpus", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "would fix 3 of 3 files" in err(proc)
+    assert run("--fix", "-q", "corpus", cwd=tmp_path).returncode == 1
+    assert (tmp_path / "corpus" / "b" / "c.md").read_text() == "c 2\n"
+    assert (tmp_path / "corpus" / "b" / "e.py").read_text() == "e  =  4\n"
+    assert (tmp_path / "corpus" / ".git" / "f.txt").read_text() == "f  5\n"
+    assert run("--check", "corpus", cwd=tmp_path).returncode == 0
+    (tmp_path / "empty").mkdir()
+    empty = run("--fix", "empty", stdin="a  b\n", cwd=tmp_path)
+    assert empty.returncode == 0
+    assert empty.stdout == b""
+    assert "no *.txt" in err(empty)

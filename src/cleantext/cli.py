@@ -21,6 +21,8 @@ __all__ = ["main"]
 
 PROG = "cleantext"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: the files a folder given on the command line contributes (recursively, hidden ones skipped)
+FOLDER_SUFFIXES = (".txt", ".md", *JSONL_SUFFIXES)
 #: broken JSONL lines reported one by one per file; the rest are counted
 MAX_REPORTED = 100
 HTML_EXTRA = 'pip install "proseclean[html]"'
@@ -379,7 +381,11 @@ def _execute(args: argparse.Namespace, job: Job) -> int:
     from .cli_io import atomic_writer
     from .cli_run import Workers, default_jobs
 
-    inputs: list[str] = args.files or ["-"]
+    inputs = _expand(args.files)
+    if args.files and not inputs:  # only empty folders: nothing to do (never fall back to stdin)
+        _say(f"{PROG}: no {', '.join('*' + s for s in FOLDER_SUFFIXES)} files in the given folders")
+        return 0
+    inputs = inputs or ["-"]
     kinds = [_kind(path, args.format) for path in inputs]
     totals = _Totals(job)
     stdin_data: bytes | None = None
@@ -440,6 +446,27 @@ def _execute(args: argparse.Namespace, job: Job) -> int:
     if job.mode in ("fix", "check") and totals.changed_files:
         return 1
     return 0
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Folders become the corpus files under them (sorted); other paths stay as given."""
+    import os
+
+    out: list[str] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            out.append(path)
+            continue
+        found: list[str] = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(
+                os.path.join(root, f)
+                for f in files
+                if f.lower().endswith(FOLDER_SUFFIXES) and not f.startswith(".")
+            )
+        out.extend(sorted(found))
+    return out
 
 
 def _kind(path: str, fmt: str | None) -> str:
