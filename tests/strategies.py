@@ -82,7 +82,8 @@ SPEECH_VERBS = (
     "wrote",
 )
 
-SENTENCES = (
+#: real prose that every rule must leave as it is, look-alikes of rule triggers among it
+PROSE = (
     "Russia and Belarus begin war games amid protests from Ukraine and the West.",
     "About 30,000 soldiers took part in the exercises.",
     "On Feb. 8, Russia said six warships were heading to the Black Sea.",
@@ -101,12 +102,6 @@ SENTENCES = (
     "Photo albums from the 1970s were found in the attic.",
     "Read more about the methodology in the appendix, the authors wrote.",
     "He wrote .NET code and counted 1...10 before the meeting at 3.5 p.m.",
-    "It was 1 ,000 metres away , or so they said .",
-    "The warning time of a possible attack is decreasing…NATO is not a threat.",
-    "finding a solution. political solution, he added.",
-    "will certainly lead nowhere. meaning,” he said.",
-    "a full-scale invasion of here the middle of the month.",
-    "stationed there. the Ukrainian border moved elsewhere.",
     "El ministro dijo que la reunión fue «muy productiva».",
     "Le président a déclaré : « Nous sommes prêts. »",
     "Die Regierung hat am Montag „neue Maßnahmen“ angekündigt.",
@@ -119,6 +114,16 @@ SENTENCES = (
     "قال وزير الخارجية إن المحادثات ستستمر.",
     "שר החוץ אמר כי השיחות יימשכו.",
 )
+#: sentences with glitches the rules repair (or report)
+GLITCHES = (
+    "It was 1 ,000 metres away , or so they said .",
+    "The warning time of a possible attack is decreasing…NATO is not a threat.",
+    "finding a solution. political solution, he added.",
+    "will certainly lead nowhere. meaning,” he said.",
+    "a full-scale invasion of here the middle of the month.",
+    "stationed there. the Ukrainian border moved elsewhere.",
+)
+SENTENCES = PROSE + GLITCHES
 
 # ----------------------------------------------------------------------------- parts: boilerplate
 MARKERS = (
@@ -258,7 +263,6 @@ def _promo(draw: st.DrawFn) -> list[str]:
                 ["Updated at 1:23 p.m."],
                 ["2022-02-10T14:35:00Z"],
                 ['[button link="https://example.com"]Donate[/button]'],
-                ["10 thoughts on “Markets rally”", "You must log in to post a comment."],
                 ["Читайте также", "Переговоры продолжатся"],
                 ["Mehr zum Thema", "Neue Maßnahmen angekündigt"],
             )
@@ -292,7 +296,16 @@ def _translation_glitch(draw: st.DrawFn) -> str:
     )
 
 
-_BLOCKS = st.one_of(_related_block(), _author_box(), _share_block(), _caption(), _promo())
+#: a comment section: what follows it is reader comments (removed by design); like an author
+#: box ("About the Author" + bio lines), it never comes before prose in prose_article()
+_COMMENTS = st.sampled_from(
+    (
+        ["10 thoughts on “Markets rally”", "You must log in to post a comment."],
+        ["Top Rated Comments", "Great article, thanks."],
+    )
+)
+_BLOCKS_BEFORE_PROSE = st.one_of(_related_block(), _share_block(), _caption(), _promo())
+_BLOCKS = st.one_of(_BLOCKS_BEFORE_PROSE, _author_box(), _COMMENTS)
 
 # ----------------------------------------------------------------------------- parts: characters
 QUOTES = "\"'“”‘’«»„‚‹›「」『』″′`"
@@ -452,6 +465,25 @@ def article(draw: st.DrawFn) -> str:
         out.extend(block * draw(st.sampled_from((1, 1, 1, 2, 3, 8, 30))))
     sep = draw(st.sampled_from(("\n\n", "\n", "\r\n\r\n", "\n\n\n")))
     return sep.join(out) + draw(st.sampled_from(("", "\n", "\n\n", " ")))
+
+
+@st.composite
+def prose_article(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """An article of real prose paragraphs with blocks among and after them.
+
+    Returns the text and the paragraphs that every pipeline must keep, as they are.
+    """
+    paragraphs = draw(st.lists(st.sampled_from(PROSE), min_size=1, max_size=6))
+    middle = draw(st.lists(_BLOCKS_BEFORE_PROSE, max_size=2))
+    tail = draw(st.lists(_BLOCKS, max_size=3))
+    out: list[str] = []
+    for i, p in enumerate(paragraphs):
+        out.append(p)
+        if middle and i >= len(paragraphs) // 2:
+            out.extend(middle.pop())
+    for block in tail:
+        out.extend(block)
+    return "\n\n".join(out) + "\n", paragraphs
 
 
 @st.composite

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import cleantext
 from cleantext import Config, Pipeline, Rule, apply_changes, apply_edits
-from strategies import STANDALONE_MARKERS, documents
+from strategies import STANDALONE_MARKERS, documents, prose_article
 
 RULES: tuple[Rule, ...] = cleantext.all_rules()
 DEFAULT = cleantext.default_pipeline()
@@ -171,3 +171,21 @@ def test_user_config_pipeline_pickles() -> None:
 @given(text=documents())
 def test_user_config_pipeline_properties(text: str) -> None:
     _check_pipeline_on(_user_pipeline(), text)
+
+
+# ----------------------------------------------------------------------------- prose is kept
+@given(doc=prose_article())
+def test_default_pipeline_keeps_every_prose_paragraph(doc: tuple[str, list[str]]) -> None:
+    """Never eat real prose: look-alikes next to boilerplate blocks stay, word for word."""
+    text, paragraphs = doc
+    out_lines = set(DEFAULT(text).split("\n"))
+    for paragraph in paragraphs:
+        if paragraph not in KNOWN_EATEN:
+            assert paragraph in out_lines, paragraph
+
+
+#: prose a rule is known to eat in some positions, reported to its family (strict-xfail regression
+#: tests in test_regressions.py); remove the entry when the family fixes it
+KNOWN_EATEN = {
+    "Le président a déclaré : « Nous sommes prêts. »": "notes/bugs-boilerplate.md: related, '. »' ending",
+}
