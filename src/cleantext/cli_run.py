@@ -249,6 +249,10 @@ _WORKER: Cleaner | None = None
 
 def _init_worker(job: Job) -> None:
     global _WORKER  # noqa: PLW0603 - one cleaner per worker process, set by the pool initializer
+    import signal
+
+    # Ctrl-C is the main process's business: it stops the pool (no traceback per worker)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Cleaner(job)
 
 
