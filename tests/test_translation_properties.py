@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cleantext import Config
 from cleantext.core import Rule
 from cleantext.registry import all_rules
+from cleantext.translation.context import LineSpans
 
 RULES = [r for r in all_rules() if r.family == "translation"]
 ALWAYS = [r for r in all_rules(Config(place_names_mode="always")) if r.family == "translation"]
@@ -168,3 +169,18 @@ def test_lone_surrogates_and_empty_input() -> None:
     for rule in RULES:
         for text in ("", "\n", "\ud800. a\udfff", "a. b”"):
             assert isinstance(rule.apply(text), str)
+
+
+@given(
+    text=st.text(alphabet="ab\n", max_size=60),
+    positions=st.lists(st.integers(min_value=0, max_value=60), max_size=12),
+)
+def test_line_spans_match_a_naive_search(text: str, positions: list[int]) -> None:
+    # regression (notes/bugs-translation.md): the English gate searched back to the text start
+    # for every candidate, O(n²) on one long line; LineSpans resumes from the previous line
+    spans = LineSpans(text)
+    for raw in sorted(p for p in positions if p <= len(text)) + positions[:3]:
+        pos = min(raw, len(text))
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        assert spans.at(pos) == (start, len(text) if end < 0 else end)

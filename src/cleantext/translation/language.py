@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ._data import load
+from .context import LineSpans
 
 __all__ = ["EnglishGate", "english_verdict"]
 
@@ -67,12 +68,13 @@ def _short_text_verdict(s: str) -> bool:
 class EnglishGate:
     """Lazy per-text English check: the line of a position, else the document."""
 
-    __slots__ = ("_doc", "_lines", "_text")
+    __slots__ = ("_doc", "_lines", "_spans", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._doc: bool | None = None
         self._lines: dict[int, bool] = {}
+        self._spans = LineSpans(text)
 
     def document(self) -> bool:
         """The verdict for the document (its first 20,000 characters)."""
@@ -84,14 +86,11 @@ class EnglishGate:
 
     def at(self, pos: int) -> bool:
         """Whether the line holding offset *pos* is English."""
-        text = self._text
-        start = text.rfind("\n", 0, pos) + 1
+        start, end = self._spans.at(pos)
         cached = self._lines.get(start)
         if cached is not None:
             return cached
-        end = text.find("\n", pos)
-        line = text[start : len(text) if end < 0 else end]
-        verdict = english_verdict(line)
+        verdict = english_verdict(self._text[start:end])
         result = self.document() if verdict is None else verdict
         self._lines[start] = result
         return result

@@ -23,6 +23,7 @@ from typing import Any
 from ..core import Edit
 from ._data import load
 from ._trie import trie_pattern
+from .context import LineSpans
 from .language import EnglishGate
 
 __all__ = ["PlaceGroup", "PlaceName", "PlaceTable", "default_table", "find_place_names"]
@@ -169,7 +170,16 @@ class _Document:
         self.table = table
         self._active: dict[int, bool] = {}
         self._historical: dict[int, bool] = {}
+        self._mentions: dict[str, bool] = {}
+        self._spans = LineSpans(text)
         self.gate = EnglishGate(text)
+
+    def mentions(self, s: str) -> bool:
+        """Whether the document contains *s* (cached: a name may occur thousands of times)."""
+        found = self._mentions.get(s)
+        if found is None:
+            found = self._mentions[s] = s in self.text
+        return found
 
     def active(self, gi: int) -> bool:
         if gi not in self._active:
@@ -180,10 +190,9 @@ class _Document:
 
     def historical(self, pos: int) -> bool:
         """Whether the paragraph (line) at *pos* mentions a year up to 1991."""
-        start = self.text.rfind("\n", 0, pos) + 1
+        start, end = self._spans.at(pos)
         if start not in self._historical:
-            end = self.text.find("\n", pos)
-            line = self.text[start : len(self.text) if end < 0 else end]
+            line = self.text[start:end]
             self._historical[start] = any(int(y) <= _LAST_YEAR_HISTORICAL for y in _YEAR.findall(line))
         return self._historical[start]
 
@@ -195,9 +204,9 @@ def _kept(doc: _Document, name: PlaceName, s: int, e: int) -> bool:
     after = _SPACES.sub(" ", text[e : e + 30]).lower()
     if any(before.endswith(k) for k in name.keep_before) or any(after.startswith(k) for k in name.keep_after):
         return True
-    if any(k in text for k in name.keep_if_document_mentions):
+    if any(doc.mentions(k) for k in name.keep_if_document_mentions):
         return True
-    if name.only_if_new_present and name.new not in text:
+    if name.only_if_new_present and not doc.mentions(name.new):
         return True
     historical_kept = name.historical or any(before.endswith(k) for k in name.keep_before_historical)
     if historical_kept and doc.historical(s):
