@@ -602,3 +602,13 @@ def test_a_folder_means_its_corpus_files(tmp_path: Path) -> None:
     assert empty.returncode == 0
     assert empty.stdout == b""
     assert "no *.txt" in err(empty)
+
+
+def test_a_binary_jsonl_file_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").write_bytes(b'{"text": "a"}\n\x00\x01\x02\n')
+    (tmp_path / "y.jsonl").write_text('{"text": "a  b"}\n')
+    proc = run("x.jsonl", "y.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert out(proc) == '{"text": "a b"}\n'
+    assert "x.jsonl: skipped: binary file" in err(proc)
+    assert "skipped: binary" in err(run("--jsonl", stdin=b"\x00\x00", cwd=tmp_path))

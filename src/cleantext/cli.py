@@ -469,6 +469,15 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
+def _looks_binary(fh: IO[bytes], encoding: str | None) -> bool:
+    """Look at the start of a stream without consuming it."""
+    from .cli_io import BINARY_SNIFF, is_binary
+
+    peek = getattr(fh, "peek", None)
+    head = peek(BINARY_SNIFF)[:BINARY_SNIFF] if peek is not None else b""
+    return is_binary(head, encoding or "utf-8")
+
+
 def _kind(path: str, fmt: str | None) -> str:
     if fmt:
         return str(fmt)
@@ -550,6 +559,11 @@ def _run_jsonl(
     except OSError as exc:
         _say(f"{PROG}: error: {name}: {exc.strerror or exc}")
         totals.errors += 1
+        return
+    if _looks_binary(fh, job.encoding):
+        _say(f"{PROG}: {name}: skipped: binary file (NUL bytes)")
+        if path != "-":
+            fh.close()
         return
     size = None
     if path != "-":
