@@ -14,7 +14,7 @@ __all__ = ["find_ads", "find_copyright"]
 def _pick_ads(doc: Doc, extra: Extra) -> set[int]:
     pattern = line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     lines = doc.lines
-    return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match(lines[i])}
+    return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match_at(doc, i)}
 
 
 def find_ads(text: str, extra: Extra = ()) -> list[Edit]:

@@ -107,7 +107,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             continue
         words = word_count(line)
         key = line_key(line)
-        if words <= 8 and box.match(line):
+        if words <= 8 and box.match_at(doc, i):
             out.add(i)
             j = next_nonblank(lines, i)
             while j < n and word_count(lines[j]) <= 5 and is_headline(lines[j]):

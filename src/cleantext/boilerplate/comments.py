@@ -25,8 +25,8 @@ _HEAD_SHARE = 0.15
 _TAIL_SHARE = 0.4
 
 
-def _is_line(pattern: LineMatcher, line: str, limit: int) -> bool:
-    return len(line) <= limit and pattern.match(line) is not None
+def _is_line(pattern: LineMatcher, doc: Doc, i: int, limit: int) -> bool:
+    return len(doc.lines[i]) <= limit and pattern.match_at(doc, i) is not None
 
 
 def _is_says(line: str) -> bool:
@@ -41,7 +41,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     n = len(lines)
     out: set[int] = set()
     for i in widget.candidates(doc):
-        if _is_line(widget, lines[i], 400):
+        if _is_line(widget, doc, i, 400):
             out.add(i)
             j = next_nonblank(lines, i)
             if j < n and _COUNT.match(lines[j]):
@@ -55,7 +55,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             i not in out
             and starts[i] >= _HEAD_SHARE * total
             and word_count(line) <= 40
-            and _is_line(header, line, 400)
+            and _is_line(header, doc, i, 400)
         ):
             block_from = i
             break
@@ -70,7 +70,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         block_from = says_at[0]
     stop = -1
     for k in end.candidates(doc):
-        if k > block_from and _is_line(end, lines[k], 200):
+        if k > block_from and _is_line(end, doc, k, 200):
             stop = k + 1
             break
     if stop < 0:

@@ -28,7 +28,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         for i in pattern.candidates(doc)
         if len(lines[i]) <= 500
         and word_count(lines[i]) <= 60
-        and pattern.match(lines[i])
+        and pattern.match_at(doc, i)
         and _names_only(lines[i], vocabulary)
     }
 

@@ -90,12 +90,12 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         line = lines[i]
         if i in out or len(line) > 400 or word_count(line) > 40:
             continue
-        if meta_alone.match(line):
+        if meta_alone.match_at(doc, i):
             out.add(i)
             j = next_nonblank(lines, i)
             if j < n and not ends_sentence(lines[j]) and _LIST.match(lines[j]):
                 out.add(j)  # "Tags" / "a, b, c"
-        elif meta_field.match(line) and not ends_sentence(line):
+        elif meta_field.match_at(doc, i) and not ends_sentence(line):
             out.add(i)
     for i, line in enumerate(lines):
         if (

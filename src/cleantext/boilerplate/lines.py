@@ -38,6 +38,7 @@ __all__ = [
 Picker = Callable[["Doc", Any], set[int]]
 
 _MAX_ROUNDS = 6
+_NO_KEY = "\x00"
 #: no rule looks for a marker at the start of a line longer than this
 MAX_MARKER_LINE = 600
 _CLOSERS = "”\"’'»)]"
@@ -149,6 +150,7 @@ class Doc:
         self._starts: list[int] | None = None
         self._low: str | None = None
         self._low_lines: list[str] | None = None
+        self._keys: dict[int, str | None] = {}
 
     @property
     def text(self) -> str:
@@ -172,6 +174,7 @@ class Doc:
             sub._index = {
                 key: [new_pos[i] for i in rows if i in new_pos] for key, rows in self._index.items()
             }
+            sub._keys = {new_pos[i]: key for i, key in self._keys.items() if i in new_pos}
         return sub
 
     @property
@@ -179,11 +182,21 @@ class Doc:
         """First word (:func:`~.markers.line_key`) -> indices of the lines (up to 600 characters)."""
         if self._index is None:
             index: dict[str | None, list[int]] = {}
+            keys: dict[int, str | None] = {}
             for i, line in enumerate(self.lines):
                 if line and len(line) <= MAX_MARKER_LINE:
-                    index.setdefault(line_key(line), []).append(i)
+                    key = keys[i] = line_key(line)
+                    index.setdefault(key, []).append(i)
             self._index = index
+            self._keys = keys
         return self._index
+
+    def key(self, i: int) -> str | None:
+        """The first word of line *i* (as :func:`~.markers.line_key`)."""
+        if self._index is None:
+            self.index  # noqa: B018 - builds the index and the keys
+        found = self._keys.get(i, _NO_KEY)
+        return line_key(self.lines[i]) if found is _NO_KEY else found
 
     def with_keys(self, keys: frozenset[str]) -> set[int]:
         """Indices of the lines whose first word is in *keys*."""

@@ -419,6 +419,11 @@ class LineMatcher:
         pattern = self._pattern(line_key(line))
         return pattern.match(line) if pattern is not None else None
 
+    def match_at(self, doc: Doc, i: int) -> re.Match[str] | None:
+        """``pattern.match(doc.lines[i])``, with the line's key from the document's index."""
+        pattern = self._pattern(doc.key(i))
+        return pattern.match(doc.lines[i]) if pattern is not None else None
+
 
 @lru_cache(maxsize=256)
 def line_matcher(category: str, extra: Extra, template: str) -> LineMatcher:

@@ -37,7 +37,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     for matcher in (promo, body):
         for i in matcher.candidates(doc):
             line = lines[i]
-            if len(line) <= 600 and word_count(line) <= _MAX_WORDS and matcher.match(line):
+            if len(line) <= 600 and word_count(line) <= _MAX_WORDS and matcher.match_at(doc, i):
                 hit.add(i)
     if not hit:
         return hit
@@ -46,7 +46,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         # a promo head ("Live briefing: …", "Pick Six Newsletter") goes with the promo it
         # introduces: the line before it, or the one before a one-line blurb
         p = prev_nonblank(lines, h)
-        if p >= 0 and p not in hit and _is_head(lines[p]) and head.match(lines[p]):
+        if p >= 0 and p not in hit and _is_head(lines[p]) and head.match_at(doc, p):
             out.add(p)
             continue
         pp = prev_nonblank(lines, p) if p >= 0 else -1
@@ -55,7 +55,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             and pp not in hit
             and word_count(lines[p]) <= 40
             and _is_head(lines[pp])
-            and head.match(lines[pp])
+            and head.match_at(doc, pp)
         ):
             out.update((pp, p))
         # "Sorry!" between two sign-up messages

@@ -49,7 +49,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     out: set[int] = set()
     cands = alone.candidates(doc)
     markers = {
-        i for i in cands if len(lines[i]) <= 300 and word_count(lines[i]) <= 8 and alone.match(lines[i])
+        i for i in cands if len(lines[i]) <= 300 and word_count(lines[i]) <= 8 and alone.match_at(doc, i)
     }
     # markers that only other markers follow (a "Related" / "Read more" tail) go as well
     trailing: set[int] = set()
@@ -77,14 +77,14 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
                 out.add(i)
                 out.update(teasers)
             continue
-        m = inline.match(line)
+        m = inline.match_at(doc, i)
         if m and _headline_rest(m.group("rest")):
             out.add(i)
             continue
         if _MORE_LINKS.match(line):
             out.add(i)  # "More AP NBA: https://…"
             continue
-        m = spaced.match(line)
+        m = spaced.match_at(doc, i)
         if m and "." in m.group("marker") and _headline_rest(m.group("rest")):
             out.add(i)  # "Also on example.com <headline>"
     out.update(_tagged_runs(doc))

@@ -26,7 +26,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     lines = doc.lines
     out: set[int] = set()
     for matcher in (line_matcher("share", extra, _LINE), line_matcher("share_suffix", extra, _ALONE)):
-        out.update(i for i in matcher.candidates(doc) if len(lines[i]) <= 120 and matcher.match(lines[i]))
+        out.update(i for i in matcher.candidates(doc) if len(lines[i]) <= 120 and matcher.match_at(doc, i))
     return out
 
 
