@@ -323,3 +323,24 @@ def test_translation_rules_with_user_tables_pickle() -> None:
     assert copy == pipeline
     text = "Mumbai grew. Bombay is big, in the frame of the plan."
     assert copy(text) == pipeline(text) == "Mumbai grew. Mumbai is big, as part of the plan."
+
+
+OTHER_LANGUAGES = [
+    # Italian: "Kiev" is the Italian name; a month-like word and a lowercase start after a stop
+    "Il presidente ucraino è arrivato a Kiev. dieci giorni dopo, la Ucraina ha firmato. uno,” ha detto.",
+    # Portuguese, with a calque-like phrase and a place name
+    "O ministro disse que a Ucrânia e a Rússia vão negociar em Odessa. depois, o acordo será assinado.",
+    # German, with abbreviations and a lowercase start
+    "Die Ukraine und die Ukrainer haben z.B. in Kiev verhandelt. danach, sagte er, ist das Gespräch vorbei.",
+    # Russian and Korean
+    "Президент Украины прибыл в Киев. десять дней спустя начались переговоры.",
+    "우크라이나 대통령이 키예프에 도착했다. 그리고 협상이 시작되었다.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES)
+def test_other_languages_are_never_touched(text: str) -> None:
+    assert clean(text, select=["translation"]) == text
+    assert explain(text, select=["translation"]) == []
+    always = Config(place_names_mode="always")
+    assert clean(text, select=["translation"], config=always) == text
