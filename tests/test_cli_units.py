@@ -148,12 +148,14 @@ def test_explain_lines_include_findings() -> None:
         Change("normalize.spaces", 1, "  ", " ", 2, 4),
         Change("translation.calque", 7, "take a decision", None, 30, 45),
     ]
+    changes.append(Change("normalize.ellipsis-spacing", 3, "", " ", 4, 4))
     assert explain_lines("f.txt", changes) == (
-        'f.txt:3 boilerplate.share: removed "Share this\\n"\n'
         'f.txt:1 normalize.spaces: changed "  " -> " "\n'
+        'f.txt:3 boilerplate.share: removed "Share this\\n"\n'
+        'f.txt:3 normalize.ellipsis-spacing: inserted " "\n'
         'f.txt:7 translation.calque: found "take a decision"\n'
     )
-    assert explain_lines("c.jsonl", changes[2:], record=12, field="body") == (
+    assert explain_lines("c.jsonl", changes[2:3], record=12, field="body") == (
         'c.jsonl:12 translation.calque: found "take a decision" (body line 7)\n'
     )
 

@@ -164,17 +164,19 @@ class Cleaner:
 
 
 def explain_lines(name: str, changes: Iterable[Change], *, record: int | None = None, field: str = "") -> str:
-    """``name:line rule: removed/changed/found text``, one line per change.
+    """``name:line rule: removed/inserted/changed/found text``, one line per change, by line.
 
     For a JSONL *record* the location is the record's line, and the line inside the
     field follows in brackets: ``corpus.jsonl:7 rule: removed "..." (text line 3)``.
     """
     out: list[str] = []
-    for ch in changes:
+    for ch in sorted(changes, key=lambda c: c.line):  # stable: same line, application order
         if ch.after is None:
             what = f"found {short(ch.before)}"
         elif ch.after == "":
             what = f"removed {short(ch.before)}"
+        elif ch.before == "":
+            what = f"inserted {short(ch.after)}"
         else:
             what = f"changed {short(ch.before)} -> {short(ch.after)}"
         if record is None:
