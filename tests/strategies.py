@@ -536,4 +536,10 @@ def pathological() -> dict[str, tuple[str, str]]:
         "space-runs": (" \xa0\t", ""),
         "cr-runs": ("\r", ""),
         "short-lines": ("A", "\n"),
+        "caption-lines": ("Sergei Lavrov (left) meets Liz Truss in Moscow on February 10.", "\n"),
+        "read-more-line": ("READ MORE: ", ""),
+        "quote-said": ("“Yes,” he said. noted. ", ""),
+        "place-calque": ("In Kiev, of here the middle of the month. ", ""),
+        "number-words": ("ten. ", ""),
+        "author-lines": ("About Eleanor Blackburn", "\n"),
     }
