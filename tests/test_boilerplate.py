@@ -507,3 +507,11 @@ def test_bullet_teasers_under_a_more_stories_heading() -> None:
         "- Paid political ads are not the problem. Our perceptions are\n"
     )
     assert clean(text) == "Last paragraph of the story.\n"
+
+
+@pytest.mark.parametrize("line", ["Elle a dit : « Nous sommes prêts. »", "Er sagte: „Wir sind bereit.“"])
+def test_sentence_with_closing_guillemet_or_german_quote_is_prose(line: str) -> None:
+    # regression (bugs-boilerplate.md, from the property suite)
+    assert not is_headline(line)
+    text = f"{PROSE}\n\nCheck Also\n\nAtlas Institute for Veterans and Families Board Expands\n\n{line}\n"
+    assert line in run("boilerplate.related", text)

@@ -186,6 +186,4 @@ def test_default_pipeline_keeps_every_prose_paragraph(doc: tuple[str, list[str]]
 
 #: prose a rule is known to eat in some positions, reported to its family (strict-xfail regression
 #: tests in test_regressions.py); remove the entry when the family fixes it
-KNOWN_EATEN = {
-    "Le président a déclaré : « Nous sommes prêts. »": "notes/bugs-boilerplate.md: related, '. »' ending",
-}
+KNOWN_EATEN: dict[str, str] = {}

@@ -106,7 +106,6 @@ _RELATED_HEAD = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="reported in notes/bugs-boilerplate.md")
 @pytest.mark.parametrize("sentence", ["Elle a dit : « Nous sommes prêts. »", "Er sagte: „Wir sind bereit.“"])
 def test_related_keeps_a_sentence_ending_in_a_closing_guillemet(sentence: str) -> None:
     assert sentence in clean(_RELATED_HEAD + sentence + "\n").split("\n")

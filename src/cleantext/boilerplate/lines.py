@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..core import Edit
-from .markers import line_key
+from .markers import LEAD_JUNK, line_key
 
 __all__ = [
     "Doc",
@@ -39,9 +39,11 @@ Picker = Callable[["Doc", Any], set[int]]
 
 _MAX_ROUNDS = 6
 _NO_KEY = "\x00"
+_KEY_SCAN = re.compile(r"\n[" + re.escape(LEAD_JUNK) + r"]*([^\W\d_]+|\d)")
 #: no rule looks for a marker at the start of a line longer than this
 MAX_MARKER_LINE = 600
-_CLOSERS = "”\"’'»)]"
+#: what may close a sentence after its full stop: quotes of every language, brackets, spaces
+_CLOSERS = "”\"’'»«“„›‹)] \u00a0"
 
 
 def word_count(line: str) -> int:
@@ -183,10 +185,20 @@ class Doc:
         if self._index is None:
             index: dict[str | None, list[int]] = {}
             keys: dict[int, str | None] = {}
-            for i, line in enumerate(self.lines):
+            lines = self.lines
+            starts = self.starts
+            # one scan of the text finds the first word of (nearly) every line; lines it
+            # misses (an unusual first character) get line_key()
+            for m in _KEY_SCAN.finditer("\n" + self.text):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if len(lines[i]) <= MAX_MARKER_LINE:
+                    word = m.group(1)
+                    keys[i] = "#" if word[0].isdigit() else word.lower()
+            for i, line in enumerate(lines):
                 if line and len(line) <= MAX_MARKER_LINE:
-                    key = keys[i] = line_key(line)
-                    index.setdefault(key, []).append(i)
+                    if i not in keys:
+                        keys[i] = line_key(line)
+                    index.setdefault(keys[i], []).append(i)
             self._index = index
             self._keys = keys
         return self._index

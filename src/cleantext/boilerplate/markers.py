@@ -152,7 +152,7 @@ def word_set(category: str, extra: Extra = ()) -> WordSet:
 _LEAD_WORD = re.compile(r"[\W_]*(?:(\d)|([^\W\d_]+))")
 _DIGIT_KEY = "#"
 #: punctuation that may open a line before its first word (all of it \\W)
-_LEAD_JUNK = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’«»„…–—•·►▶"
+LEAD_JUNK = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’«»„…–—•·►▶"
 _TERMINATORS = frozenset(" :,.!;/'’-)|")
 
 
@@ -162,7 +162,7 @@ def line_key(line: str) -> str | None:
     >>> line_key("READ MORE: x"), line_key("[10 thoughts"), line_key("…")
     ('read', '#', None)
     """
-    head = line.lstrip(_LEAD_JUNK)[:48].split(" ", 1)[0]
+    head = line.lstrip(LEAD_JUNK)[:48].split(" ", 1)[0]
     if head.isalpha():
         return head.lower()  # the common case, without a regex
     m = _LEAD_WORD.match(line)
@@ -275,6 +275,11 @@ def _first_words(frag: str, after: str = "") -> set[str] | None:
         if alts and all(alt[:1] in _TERMINATORS or alt.startswith("\\s") for alt in alts):
             return {word}
         return None
+    if nxt == "[":
+        close = tail.find("]", 2)
+        members = tail[1:close] if close > 0 else "x"
+        # "subscribe[!.]?": a class of punctuation ends the word like ":" does
+        return {word} if not any(c.isalnum() for c in members.replace("\\s", "")) else None
     if (
         nxt == ""
         or nxt in _TERMINATORS
