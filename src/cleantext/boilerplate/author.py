@@ -31,6 +31,7 @@ _PRONOUN = ("He ", "She ", "They ", "His ", "Her ")
 _ABOUT_KEYS = frozenset(("about", "sobre", "à", "über", "об"))
 _BY_KEYS = frozenset(("by", "por", "par"))
 _CONTACT_KEYS = frozenset(("reach", "contact", "email", "e", "follow"))
+_ALL_KEYS = _ABOUT_KEYS | _BY_KEYS | _CONTACT_KEYS
 _CONTACT_HINTS = ("@", "twitter.com/", "x.com/", "instagram.com/", "facebook.com/")
 _TAIL_LINES = 6
 #: a bio line goes when at most three other lines follow it; bios are looked for in
@@ -77,7 +78,7 @@ def _others_after(lines: list[str], chosen: set[int]) -> dict[int, int]:
 
 def _candidates(doc: Doc, box: LineMatcher) -> list[int]:
     found = set(box.candidates(doc))
-    found |= doc.with_keys(_ABOUT_KEYS | _BY_KEYS | _CONTACT_KEYS)
+    found |= doc.with_keys(_ALL_KEYS)
     found |= doc.containing(_CONTACT_HINTS)
     found.update(range(_tail_start(doc.lines, _BIO_WINDOW), len(doc.lines)))
     return sorted(found)

@@ -92,7 +92,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         line = raw.strip(_PIPES)
         if not line or word_count(line) > _MAX_WORDS or line.endswith((":", "?")):
             continue
-        if word_count(line) <= 30 and start.match(line):
+        if word_count(line) <= 30 and (start.match_at(doc, i) if line is raw else start.match(line)):
             out.add(i)  # "Photo: Jane Doe/Reuters"
             continue
         found = trigger.search(line) or glued.search(line, max(0, len(line) - 40))
