@@ -126,6 +126,8 @@ class WordSet:
         for frag in list(fragments(category)) + own(extra, category):
             if frag.replace(" ", "").isalpha():
                 plain.add(frag.lower())
+            elif frag.endswith("?") and frag[:-1].isalpha() and len(frag) > 2:
+                plain.update((frag[:-1].lower(), frag[:-2].lower()))  # "hours?"
             else:
                 rest.append(frag)
         self._plain = frozenset(plain)
