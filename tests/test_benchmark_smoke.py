@@ -43,7 +43,7 @@ def test_bench_smoke_prints_its_tables(tmp_path: Path) -> None:
         assert row in out, row
     assert "cleantext / ftfy.fix_text" in out
     assert "Scaling" in out
-    assert "| 100 KB" in out
+    assert "| 100 KB" in out and "vs 10 KB" in out
     # a missing clean-text environment is reported, not silently skipped
     assert "clean-text: NOT MEASURED" in out
     assert "no-such-python" in out
