@@ -39,7 +39,8 @@ Picker = Callable[["Doc", Any], set[int]]
 
 _MAX_ROUNDS = 6
 _NO_KEY = "\x00"
-_KEY_SCAN = re.compile(r"\n[" + re.escape(LEAD_JUNK) + r"]*([^\W\d_]+|\d)")
+#: matches once at every newline: the first word of the line after it, or ""
+_KEY_SCAN = re.compile(r"\n[" + re.escape(LEAD_JUNK) + r"]*([^\W\d_]+|\d)?")
 #: no rule looks for a marker at the start of a line longer than this
 MAX_MARKER_LINE = 600
 #: what may close a sentence after its full stop: quotes of every language, brackets, spaces
@@ -185,20 +186,18 @@ class Doc:
         if self._index is None:
             index: dict[str | None, list[int]] = {}
             keys: dict[int, str | None] = {}
-            lines = self.lines
-            starts = self.starts
-            # one scan of the text finds the first word of (nearly) every line; lines it
-            # misses (an unusual first character) get line_key()
-            for m in _KEY_SCAN.finditer("\n" + self.text):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                if len(lines[i]) <= MAX_MARKER_LINE:
-                    word = m.group(1)
-                    keys[i] = "#" if word[0].isdigit() else word.lower()
-            for i, line in enumerate(lines):
+            # one scan of the text gives the first word of every line ("" for a blank line or
+            # an unusual first character: those get line_key())
+            words = _KEY_SCAN.findall("\n" + self.text)
+            for i, (line, word) in enumerate(zip(self.lines, words, strict=True)):
                 if line and len(line) <= MAX_MARKER_LINE:
-                    if i not in keys:
-                        keys[i] = line_key(line)
-                    index.setdefault(keys[i], []).append(i)
+                    key = ("#" if word[0].isdigit() else word.lower()) if word else line_key(line)
+                    keys[i] = key
+                    rows = index.get(key)
+                    if rows is None:
+                        index[key] = [i]
+                    else:
+                        rows.append(i)
             self._index = index
             self._keys = keys
         return self._index
@@ -213,9 +212,9 @@ class Doc:
     def with_keys(self, keys: frozenset[str]) -> set[int]:
         """Indices of the lines whose first word is in *keys*."""
         out: set[int] = set()
-        for key, rows in self.index.items():
-            if key in keys:
-                out.update(rows)
+        index = self.index
+        for key in index.keys() & keys:  # a C-level intersection: no loop over every first word
+            out.update(index[key])
         return out
 
     def containing(self, hints: Sequence[str]) -> set[int]:
