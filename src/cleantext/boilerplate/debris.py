@@ -97,7 +97,8 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
                 out.add(j)  # "Tags" / "a, b, c"
         elif meta_field.match_at(doc, i) and not ends_sentence(line):
             out.add(i)
-    for i, line in enumerate(lines):
+    for i in doc.containing((":",)) if doc.text.count(":") >= 2 else ():
+        line = lines[i]
         if (
             len(line) <= 400
             and line.count(":") >= 2

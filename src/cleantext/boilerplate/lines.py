@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -165,7 +166,11 @@ class Doc:
     def starts(self) -> list[int]:
         """Offset of each line in :attr:`text`."""
         if self._starts is None:
-            self._starts = list(itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+            # start of line i = the lengths of the lines before it + i newlines (all in C)
+            lines = self.lines
+            self._starts = list(
+                map(operator.add, itertools.accumulate(map(len, lines), initial=0), range(len(lines)))
+            )
         return self._starts
 
     def without(self, drop: set[int]) -> Doc:
@@ -189,9 +194,11 @@ class Doc:
             # one scan of the text gives the first word of every line ("" for a blank line or
             # an unusual first character: those get line_key())
             words = _KEY_SCAN.findall("\n" + self.text)
-            for i, (line, word) in enumerate(zip(self.lines, words, strict=True)):
+            # lower-cased in one call (a first word holds no newline, lower() adds none)
+            lowered = "\n".join(words).lower().split("\n")
+            for i, (line, word) in enumerate(zip(self.lines, lowered, strict=True)):
                 if line and len(line) <= MAX_MARKER_LINE:
-                    key = ("#" if word[0].isdigit() else word.lower()) if word else line_key(line)
+                    key = ("#" if word[0].isdigit() else word) if word else line_key(line)
                     keys[i] = key
                     rows = index.get(key)
                     if rows is None:

@@ -117,6 +117,10 @@ def compile_category(category: str, extra: Extra, template: str) -> re.Pattern[s
     return re.compile(template.replace("{m}", _alternation(category, extra)), re.IGNORECASE)
 
 
+#: answers a WordSet remembers before it starts over (bounds memory on endless new words)
+_MEMO_SIZE = 50_000
+
+
 class WordSet:
     """Membership in a word-list category (``date_words``): a set for plain words, a regex for the rest."""
 
@@ -132,11 +136,20 @@ class WordSet:
                 rest.append(frag)
         self._plain = frozenset(plain)
         self._rest = re.compile("(?:" + "|".join(rest) + r")\Z", re.IGNORECASE) if rest else None
+        self._memo: dict[str, bool] = {}  # the same words come back in every document
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        return word.lower() in self._plain or (self._rest is not None and self._rest.match(word) is not None)
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        found = word.lower() in self._plain or (self._rest is not None and self._rest.match(word) is not None)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[word] = found
+        return found
 
 
 @lru_cache(maxsize=16)
