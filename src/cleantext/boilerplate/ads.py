@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import Extra, hinted_search, line_matcher, search_hints
+from .markers import Extra, hinted_search, line_matcher, minimal_hints, search_hints
 
 __all__ = ["find_ads", "find_copyright"]
 
@@ -30,9 +31,15 @@ _COPY_START = re.compile(r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECAS
 _COPY_EVIDENCE = re.compile(r"©|ⓒ|\(c\)|\b(?:19|20)\d\d\b|\breserved\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _copyright_hints(extra: Extra) -> tuple[str, ...]:
+    # minimal: "copyright " goes, since every line holding it holds "copyright"
+    return minimal_hints((*(search_hints("copyright", extra) or ()), "(c)", "copyright"))
+
+
 def _pick_copyright(doc: Doc, extra: Extra) -> set[int]:
     phrase = hinted_search("copyright", extra)
-    hints = (*(search_hints("copyright", extra) or ()), "(c)", "copyright")
+    hints = _copyright_hints(extra)
     out: set[int] = set()
     for i in doc.containing(hints):
         line = doc.lines[i]

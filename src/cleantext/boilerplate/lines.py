@@ -220,9 +220,20 @@ class Doc:
         """Indices of the lines whose first word is in *keys*."""
         out: set[int] = set()
         index = self.index
-        for key in index.keys() & keys:  # a C-level intersection: no loop over every first word
+        # a C-level intersection that walks the document's few first words, not all of *keys*
+        for key in keys.intersection(index):
             out.update(index[key])
         return out
+
+    def starting_with(self, firsts: str) -> list[int]:
+        """Indices of the lines whose first character is one of *firsts*, in order (one C scan)."""
+        text = self.text
+        found = [m.start() + 1 for m in _starting_with(firsts).finditer(text)]
+        if not found:
+            return [0] if text[:1] and text[0] in firsts else []
+        starts = self.starts
+        out = [bisect.bisect_left(starts, pos) for pos in found]  # pos is a line start
+        return [0, *out] if text[0] in firsts else out
 
     def containing(self, hints: Sequence[str]) -> set[int]:
         """Indices of the lines that contain one of *hints* (lower case), case-insensitively."""
@@ -239,9 +250,16 @@ class Doc:
             return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
         starts = self.starts
         ascii_text = text.isascii()
-        for hint in hints:
-            if ascii_text and not hint.isascii():
-                continue
+        seen: dict[str, bool] = {}  # first non-ASCII letter of a hint -> present in the text
+        for hint, foreign in _foreign_first(tuple(hints)):
+            if foreign:
+                if ascii_text:
+                    continue
+                present = seen.get(foreign)
+                if present is None:
+                    present = seen[foreign] = foreign in low  # the Korean hints share one scan
+                if not present:
+                    continue
             pos = low.find(hint)
             while pos >= 0:
                 i = bisect.bisect_right(starts, pos) - 1
@@ -249,6 +267,17 @@ class Doc:
                 nxt = starts[i + 1] if i + 1 < len(starts) else len(low)
                 pos = low.find(hint, max(nxt, pos + 1))
         return out
+
+
+@lru_cache(maxsize=64)
+def _foreign_first(hints: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each hint with its first non-ASCII character ("" for an ASCII hint)."""
+    return tuple((hint, next((c for c in hint if not c.isascii()), "")) for hint in hints)
+
+
+@lru_cache(maxsize=32)
+def _starting_with(firsts: str) -> re.Pattern[str]:
+    return re.compile("\n[" + re.escape(firsts) + "]")
 
 
 @lru_cache(maxsize=2)

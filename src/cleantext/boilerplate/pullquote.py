@@ -18,6 +18,7 @@ __all__ = ["find_pull_quotes"]
 
 _QUOTE = re.compile(r"[“\"‘«„'](?P<inner>[^“”\"«»„\n]{3,160}?)[,.!?…]?[”\"’»“'][.!?]?\Z")
 _OPENERS = "“\"‘«„'"
+_OPENING_LINE = re.compile("\n[" + re.escape(_OPENERS) + "]")
 _MAX_WORDS = 12
 _MIN_WORDS = 2
 
@@ -25,8 +26,9 @@ _MIN_WORDS = 2
 def _pick(doc: Doc, _arg: object) -> set[int]:
     lines = doc.lines
     candidates: dict[int, str] = {}
-    for i, line in enumerate(lines):
-        if not line or line[0] not in _OPENERS or len(line) > 200:
+    for i in doc.starting_with(_OPENERS):
+        line = lines[i]
+        if len(line) > 200:
             continue
         m = _QUOTE.match(line)
         if m:
@@ -43,6 +45,6 @@ def _pick(doc: Doc, _arg: object) -> set[int]:
 
 def find_pull_quotes(text: str, _extra: Extra = ()) -> list[Edit]:
     """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
-    if not any(text.startswith(q) or "\n" + q in text for q in _OPENERS):
-        return []
+    if not (text[:1] and text[0] in _OPENERS) and _OPENING_LINE.search(text) is None:
+        return []  # no line opens with a quote (one C scan)
     return drop_lines(text, _pick, None)

@@ -1,0 +1,48 @@
+"""The fast paths of the boilerplate line index agree with the plain per-line definitions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.boilerplate.lines import Doc
+from cleantext.boilerplate.markers import line_key
+
+_ALPHABET = st.sampled_from([*"ab Zé©무о\n\n:[(“\"'«1_-", "copyright", "무단", "Read more", "²"])
+_TEXTS = st.lists(_ALPHABET, max_size=40).map("".join)
+
+
+def _doc(text: str) -> Doc:
+    return Doc(text.split("\n"), text)
+
+
+@given(_TEXTS)
+def test_starts_are_the_line_offsets(text: str) -> None:
+    doc = _doc(text)
+    assert all(text[s : s + len(line)] == line for s, line in zip(doc.starts, doc.lines, strict=True))
+
+
+@given(_TEXTS, st.sampled_from(["“\"‘«„'", "[", "(-"]))
+def test_starting_with_is_the_lines_with_that_first_character(text: str, firsts: str) -> None:
+    doc = _doc(text)
+    assert doc.starting_with(firsts) == [i for i, line in enumerate(doc.lines) if line and line[0] in firsts]
+
+
+@given(_TEXTS, st.sampled_from([("copyright", "무단", "©"), ("о", ":"), ("무단전재", "(c)"), ("é",)]))
+def test_containing_is_the_lines_holding_a_hint(text: str, hints: tuple[str, ...]) -> None:
+    doc = _doc(text)
+    expected = {i for i, line in enumerate(doc.lines) if any(h in line.lower() for h in hints)}
+    assert doc.containing(hints) == expected
+
+
+@given(_TEXTS)
+def test_index_files_every_short_line_under_its_first_word(text: str) -> None:
+    doc = _doc(text)
+    filed = {i: key for key, rows in doc.index.items() for i in rows}
+    assert sorted(filed) == [i for i, line in enumerate(doc.lines) if line]
+    for i, key in filed.items():
+        assert doc.key(i) == key
+        if key is not None and key != "#":
+            assert key == line_key(doc.lines[i])
+    keys = frozenset(k for k in filed.values() if k is not None)
+    assert doc.with_keys(keys) == {i for i, k in filed.items() if k is not None}
