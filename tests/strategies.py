@@ -402,10 +402,10 @@ def mojibake(draw: st.DrawFn, source: st.SearchStrategy[str] | None = None) -> s
 
 @st.composite
 def entities(draw: st.DrawFn) -> str:
-    """HTML-escaped prose (once or twice) or loose entities, some malformed."""
+    """HTML-escaped prose (escaped one to three times) or loose entities, some malformed."""
     if draw(st.booleans()):
         return draw(st.sampled_from(ENTITIES))
-    text = draw(st.sampled_from(SENTENCES + MARKERS))
+    text: str = draw(st.sampled_from(SENTENCES + MARKERS))
     for _ in range(draw(st.integers(1, 3))):
         text = html.escape(text).replace("&amp;", draw(st.sampled_from(AMPERSANDS)))
     if draw(st.booleans()):
