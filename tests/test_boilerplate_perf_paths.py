@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cleantext.boilerplate.lines import Doc
 from cleantext.boilerplate.markers import line_key
+from cleantext.boilerplate.share import find_share
 
 _ALPHABET = st.sampled_from([*"ab Zé©무о\n\n:[(“\"'«1_-", "copyright", "무단", "Read more", "²"])
 _TEXTS = st.lists(_ALPHABET, max_size=40).map("".join)
@@ -46,3 +47,11 @@ def test_index_files_every_short_line_under_its_first_word(text: str) -> None:
             assert key == line_key(doc.lines[i])
     keys = frozenset(k for k in filed.values() if k is not None)
     assert doc.with_keys(keys) == {i for i, k in filed.items() if k is not None}
+
+
+def test_a_remembered_empty_answer_is_only_given_for_the_same_text() -> None:
+    text = "Para one.\n"
+    assert find_share(text) == [] and find_share(text) == []  # the second answer is remembered
+    assert find_share("Para one.\nShare this:\n") == [(10, 22, "")]
+    assert find_share(text, (("share", "Para one."),)) == [(0, 10, "")]  # other markers, other memo
+    assert find_share(text) == []
