@@ -55,3 +55,33 @@ def test_a_remembered_empty_answer_is_only_given_for_the_same_text() -> None:
     assert find_share("Para one.\nShare this:\n") == [(10, 22, "")]
     assert find_share(text, (("share", "Para one."),)) == [(0, 10, "")]  # other markers, other memo
     assert find_share(text) == []
+
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "ADVERTISEMENT",
+        "Advertisement",
+        "© 2019 Example News. All rights reserved.",
+        "Share this:",
+        "Facebook",
+        "Twitter",
+        "Photo: Jane Doe/Reuters",
+        "The minister (right) meets his guest in Moscow on February 10.",
+        "With reports from AFP, AP and Reuters",
+        "Keith Bradsher contributed reporting from Hong Kong.",
+        "About 30,000 soldiers took part in the exercise on Feb. 8, officials said.",
+        "The company's share price fell (by 3 %) after the photo was published.",
+        "Copyright law protects the work.",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=12).map("\n".join))
+def test_local_pickers_pick_nothing_in_a_second_round(text: str) -> None:
+    from cleantext.boilerplate import ads, captions, credits, share
+
+    doc = _doc(text)
+    for picker in (ads._pick_ads, ads._pick_copyright, captions._pick, credits._pick, share._pick):
+        hits = picker(doc, ())
+        assert picker(doc.without(hits), ()) == set()

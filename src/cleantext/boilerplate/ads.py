@@ -25,7 +25,7 @@ def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
     Only a line that is nothing but the label goes: ``The advertisement ran in three
     newspapers`` stays.
     """
-    return drop_lines(text, _pick_ads, extra)
+    return drop_lines(text, _pick_ads, extra, local=True)
 
 
 _COPY_START = re.compile(r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECASE)
@@ -60,4 +60,4 @@ def find_copyright(text: str, extra: Extra = ()) -> list[Edit]:
     A line must be short (at most 20-30 words) and start with ``©``/``Copyright`` with a
     year or sign, or carry a rights phrase; ``Copyright law protects …`` in prose stays.
     """
-    return drop_lines(text, _pick_copyright, extra)
+    return drop_lines(text, _pick_copyright, extra, local=True)

@@ -117,4 +117,4 @@ def find_captions(text: str, extra: Extra = ()) -> list[Edit]:
 
     A sentence with ``(right)`` inside a paragraph of several sentences stays.
     """
-    return drop_lines(text, _pick, extra)
+    return drop_lines(text, _pick, extra, local=True)

@@ -54,4 +54,4 @@ def find_credits(text: str, extra: Extra = ()) -> list[Edit]:
     The whole line must be the credit: ``Smith contributed reporting skills to the team.``
     stays.
     """
-    return drop_lines(text, _pick, extra)
+    return drop_lines(text, _pick, extra, local=True)

@@ -288,8 +288,11 @@ def doc_for(text: str) -> Doc:
     return Doc(text.split("\n"), text)
 
 
-def drop_lines(text: str, picker: Picker, arg: Any = None) -> list[Edit]:
+def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = False) -> list[Edit]:
     """Run *picker* to a fixpoint on the lines of *text*; return edits deleting the picked lines.
+
+    ``local=True`` declares that the picker decides each line from that line alone (no
+    neighbours, no position): then one round is the fixpoint.
 
     >>> drop_lines("a\\nB\\nc", lambda doc, _: {i for i, s in enumerate(doc.lines) if s == "B"})
     [(2, 4, '')]
@@ -303,7 +306,11 @@ def drop_lines(text: str, picker: Picker, arg: Any = None) -> list[Edit]:
         return []
     alive = list(range(len(lines)))
     dropped: set[int] = set()
-    for _ in range(_MAX_ROUNDS):
+    if local:
+        # a *local* picker judges each line on its own text only: a line it left stays left
+        # once others go, so a second round (a full rescan) would pick nothing
+        dropped.update(j for j in hits if 0 <= j < len(alive))
+    for _ in range(0 if local else _MAX_ROUNDS):
         doc = doc.without(hits)
         dropped.update(alive[j] for j in hits if 0 <= j < len(alive))
         alive = [i for i in alive if i not in dropped]

@@ -37,7 +37,7 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
     ``Share this:`` / ``Facebook`` / ``Twitter WhatsApp Email`` go; ``The company's
     share price fell`` stays.
     """
-    edits = drop_lines(text, _pick, extra)
+    edits = drop_lines(text, _pick, extra, local=True)
     doc = doc_for(text)
     hints = search_hints("share_suffix", extra, 3)
     rows = doc.containing(hints) if hints is not None else range(len(doc.lines))
