@@ -411,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli-reps", type=int, default=None, help="repetitions of the CLI timings (3)")
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-cli", action="store_true")
+    parser.add_argument("--no-stream", action="store_true", help="skip the streaming peak-memory runs")
     parser.add_argument("--markdown", type=Path, help="also write the report (markdown) here")
     parser.add_argument("--json", type=Path, help="also write the raw figures (JSON) here")
     args = parser.parse_args(argv)
@@ -550,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
             figures["cli"] = {"j1_s": j1, "j2_s": j2, "speedup": j1 / j2, "j1_cpu_s": c1, "j2_cpu_s": c2}
             big = make_big_jsonl(corpus_path, args.workdir / f"stream-{stream_mb:g}.jsonl", stream_mb)
             big_mb = big.stat().st_size / 1e6
-            for jobs in (1, 2):
+            for jobs in () if args.no_stream else (1, 2):
                 one, tree, secs = peak_memory(cmd, big, jobs)
                 say(
                     f"Streaming {big_mb:.0f} MB JSONL with -j {jobs}: peak RSS {one:.0f} MB (largest "
