@@ -282,10 +282,25 @@ def _starting_with(firsts: str) -> re.Pattern[str]:
     return re.compile("\n[" + re.escape(firsts) + "]")
 
 
-@lru_cache(maxsize=2)
+#: the last few documents, by text: the rules of one pass share one Doc, and the text a
+#: rule leaves behind comes with the index carried over from the text it was given
+_DOCS: dict[str, Doc] = {}
+_DOCS_KEPT = 4
+
+
 def doc_for(text: str) -> Doc:
     """The shared :class:`Doc` of *text* (the rules of one pipeline pass see the same string)."""
-    return Doc(text.split("\n"), text)
+    doc = _DOCS.get(text)
+    if doc is None:
+        doc = Doc(text.split("\n"), text)
+        _remember(doc)
+    return doc
+
+
+def _remember(doc: Doc) -> None:
+    if len(_DOCS) >= _DOCS_KEPT:
+        _DOCS.clear()
+    _DOCS[doc.text] = doc
 
 
 def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = False) -> list[Edit]:
@@ -310,6 +325,7 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
         # a *local* picker judges each line on its own text only: a line it left stays left
         # once others go, so a second round (a full rescan) would pick nothing
         dropped.update(j for j in hits if 0 <= j < len(alive))
+        doc = doc.without(hits)
     for _ in range(0 if local else _MAX_ROUNDS):
         doc = doc.without(hits)
         dropped.update(alive[j] for j in hits if 0 <= j < len(alive))
@@ -319,6 +335,10 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
             break
     if not dropped:
         return []
+    if doc._index is not None:
+        # the next rule most likely gets "\n".join of the lines left: hand it this Doc, whose
+        # index is already carried over (an edge case at the end makes the texts differ: no hit)
+        _remember(doc)
     edits: list[Edit] = []
     pos = 0
     n = len(text)
