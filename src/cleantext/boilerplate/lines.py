@@ -181,9 +181,8 @@ class Doc:
         sub = Doc([self.lines[i] for i in keep])
         if self._index is not None:
             new_pos = {old: new for new, old in enumerate(keep)}
-            sub._index = {
-                key: [new_pos[i] for i in rows if i in new_pos] for key, rows in self._index.items()
-            }
+            index = {key: [new_pos[i] for i in rows if i in new_pos] for key, rows in self._index.items()}
+            sub._index = {key: rows for key, rows in index.items() if rows}  # as a fresh index would be
             sub._keys = {new_pos[i]: key for i, key in self._keys.items() if i in new_pos}
         return sub
 
