@@ -121,7 +121,6 @@ def test_related_keeps_a_complete_sentence_after_the_headline(sentence: str) -> 
 # (normalized input, shrunk): the second, short line takes the English gate's document verdict,
 # which the rule's own first repair ("twenty" -> "20") flips from False to True, so a second
 # call repairs the second line too.  Reported to the translation family.
-@pytest.mark.xfail(strict=True, reason="reported in notes/bugs-translation.md")
 def test_month_number_word_is_idempotent_when_its_repair_flips_the_document_verdict() -> None:
     rule = get_rule("translation.month-number-word")
     text = "A0A0A0A0A0A0A0A0A0A:January. twenty.A0A0A\nA:January. twenty.A0A"

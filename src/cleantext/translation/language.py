@@ -21,6 +21,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 _EN = frozenset(load("translation_english.json")["function_words"])
 # frequent function words of other languages written in Latin script; none is English
 _OTHER = frozenset(load("translation_english.json")["other_language_function_words"])
+
+
+def _neutral_words() -> frozenset[str]:
+    """Words the family itself rewrites or removes: they must not sway a verdict.
+
+    A repair ("February. twenty." -> "February 20.", "said. noted." -> "noted.") would
+    otherwise change the word counts behind the document verdict, and a second run of
+    the same rule could decide differently from the first (not idempotent).
+    """
+    dates = load("translation_dates.json")
+    words: set[str] = set()
+    for key in ("cardinals", "ordinals"):
+        for phrase in dates[key]:
+            words.update(w.lower() for w in _WORD.findall(phrase))
+    words.update(v.lower() for v in load("translation_english.json")["speech_verbs"])
+    return frozenset(words)
+
+
+_NEUTRAL = _neutral_words()
 MIN_WORDS = 8
 MIN_RATIO = 0.1
 _SURE_WORDS = 20
@@ -35,7 +54,7 @@ def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
     >>> english_verdict("Die Gespräche in Moskau waren die ersten ihrer Art seit Jahren.")
     False
     """
-    words = _WORD.findall(s)
+    words = [w for w in _WORD.findall(s) if w.lower() not in _NEUTRAL]
     if len(words) < min_words:
         return None
     en = other = foreign_script = 0
@@ -57,7 +76,7 @@ def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
 
 def _short_text_verdict(s: str) -> bool:
     """A text too short for the ratio: English unless it shows another language."""
-    words = _WORD.findall(s)
+    words = [w for w in _WORD.findall(s) if w.lower() not in _NEUTRAL]
     if not words:
         return False
     if any(not w.isascii() for w in words):
