@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..core import Edit
-from .lines import Doc, drop_lines, remembers_nothing, word_count
+from .lines import Doc, drop_lines, word_count
 from .markers import Extra, hinted_search, line_matcher, minimal_hints, search_hints
 
 __all__ = ["find_ads", "find_copyright"]
@@ -18,7 +18,6 @@ def _pick_ads(doc: Doc, extra: Extra) -> set[int]:
     return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match_at(doc, i)}
 
 
-@remembers_nothing
 def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone ad labels: ``Advertisement``, ``Sponsored content``, ``Anzeige``, ``Реклама``.
 
@@ -53,7 +52,6 @@ def _pick_copyright(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_copyright(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop short copyright lines: ``© 2019 Reuters``, ``All rights reserved.``, ``무단전재 및 재배포 금지``.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, remembers_nothing, word_count
+from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
 from .markers import Extra, LineMatcher, compile_category, line_key, line_matcher
 
 __all__ = ["find_author"]
@@ -138,7 +138,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop author boxes and bios: ``About the Author`` with the bio after it, ``About <Name>``
     at the tail or before a bio, a ``<Name> is a staff writer …`` line among the last four,

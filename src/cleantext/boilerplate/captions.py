@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, remembers_nothing, word_count
+from .lines import Doc, drop_lines, word_count
 from .markers import Extra, LineMatcher, compile_category, hinted_search, line_matcher, search_hints, word_set
 
 __all__ = ["find_captions"]
@@ -109,7 +109,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_captions(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone caption lines: one sentence with a position or credit mark,
     ``… Lavrov (right) meets … on February 10.``, ``… (AP Photo/Evan Vucci)``, ``REUTERS/…``,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, next_nonblank, remembers_nothing, word_count
+from .lines import Doc, drop_lines, next_nonblank, word_count
 from .markers import Extra, LineMatcher, line_matcher
 
 __all__ = ["find_comments"]
@@ -84,7 +84,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_comments(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop comment widgets (``Leave a Reply``, ``0 Comments``, ``You must log in to post a comment.``)
     and reader-comment blocks.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, remembers_nothing, word_count
+from .lines import Doc, drop_lines, word_count
 from .markers import Extra, WordSet, line_matcher, word_set
 
 __all__ = ["find_credits"]
@@ -47,7 +47,6 @@ def _names_only(line: str, vocabulary: WordSet) -> bool:
     return True
 
 
-@remembers_nothing
 def find_credits(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone credit lines for agencies and contributing reporters.
 

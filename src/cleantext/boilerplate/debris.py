@@ -11,7 +11,7 @@ import bisect
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, next_nonblank, remembers_nothing, word_count
+from .lines import Doc, drop_lines, ends_sentence, next_nonblank, word_count
 from .markers import Extra, LineMatcher, WordSet, compile_category, line_matcher, word_set
 
 __all__ = ["find_debris"]
@@ -109,7 +109,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop timestamp, URL, shortcode and tag lines; cut shortcodes out of prose lines."""
     edits = drop_lines(text, _pick, extra)

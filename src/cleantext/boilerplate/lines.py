@@ -11,16 +11,15 @@ teasers) is idempotent on its own; then it turns the picked lines into edits.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import operator
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
 from ..core import Edit
-from .markers import LEAD_JUNK, Extra, line_key
+from .markers import LEAD_JUNK, line_key
 
 __all__ = [
     "Doc",
@@ -33,7 +32,6 @@ __all__ = [
     "next_nonblank",
     "nonblank_after",
     "prev_nonblank",
-    "remembers_nothing",
     "word_count",
 ]
 
@@ -356,36 +354,3 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
         edits = [e for e in edits if e[0] < tail]
         edits.append((tail, n, ""))
     return edits
-
-
-class LineFinder(Protocol):
-    """The finder of a boilerplate rule: ``finder(text, extra) -> edits``."""
-
-    def __call__(self, text: str, extra: Extra = (), /) -> list[Edit]: ...
-
-
-#: texts a finder remembers having found nothing in (per user-marker set)
-_REMEMBERED = 8
-
-
-def remembers_nothing(finder: LineFinder) -> Callable[[str, Extra], list[Edit]]:
-    """Wrap a finder so that a text it found nothing in costs nothing the next time.
-
-    The pipeline runs every rule again while a pass changes the text; a rule after the last
-    change sees the very text it saw in the pass before (about half of the second passes).
-    A finder is a pure function of ``(text, extra)``, so the answer is the same.
-    """
-    empty_for: dict[Extra, str] = {}
-
-    @functools.wraps(finder)
-    def remembering(text: str, extra: Extra = ()) -> list[Edit]:
-        if empty_for.get(extra) == text:
-            return []
-        edits = finder(text, extra)
-        if not edits:
-            if len(empty_for) >= _REMEMBERED:
-                empty_for.clear()
-            empty_for[extra] = text
-        return edits
-
-    return remembering

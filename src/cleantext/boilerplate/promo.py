@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, next_nonblank, prev_nonblank, remembers_nothing, word_count
+from .lines import Doc, drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
 from .markers import Extra, line_matcher
 
 __all__ = ["find_promo"]
@@ -73,7 +73,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_promo(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop standalone promo lines: ``Subscribe to our newsletter``, ``CLICK HERE TO GET THE … APP``,
     ``Follow us on …``, ``Thanks for signing up!``, paywall prompts, live-briefing promos.

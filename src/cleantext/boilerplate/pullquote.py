@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, remembers_nothing
+from .lines import Doc, drop_lines
 from .markers import Extra
 
 __all__ = ["find_pull_quotes"]
@@ -43,7 +43,6 @@ def _pick(doc: Doc, _arg: object) -> set[int]:
     return {i for i, inner in candidates.items() if inner in rest}
 
 
-@remembers_nothing
 def find_pull_quotes(text: str, _extra: Extra = ()) -> list[Edit]:
     """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
     if not (text[:1] and text[0] in _OPENERS) and _OPENING_LINE.search(text) is None:

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, is_headline, next_nonblank, remembers_nothing, word_count
+from .lines import Doc, drop_lines, is_headline, next_nonblank, word_count
 from .markers import Extra, LineMatcher, line_matcher
 
 __all__ = ["find_related"]
@@ -108,7 +108,6 @@ def _tagged_runs(doc: Doc) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_related(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop related-content blocks: a marker line (``Check Also``, ``DON'T MISS``, ``Lire aussi``)
     with the headlines and ellipsis teasers after it, and ``READ MORE: <headline>`` lines.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, doc_for, drop_lines, remembers_nothing
+from .lines import Doc, doc_for, drop_lines
 from .markers import Extra, compile_category, line_matcher, search_hints
 
 __all__ = ["find_share"]
@@ -30,7 +30,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
-@remembers_nothing
 def find_share(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop lines made only of share labels; cut "Click To Tweet" glued to a quote.
 
