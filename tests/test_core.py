@@ -160,3 +160,40 @@ def test_every_rule_example_holds(rule: Rule) -> None:
     for before, after in rule.examples:
         assert rule.apply(before) == after
         assert rule.apply(after) == after
+
+
+def test_call_scratch_lives_for_one_call_only() -> None:
+    from cleantext.core import call_scope, call_scratch
+
+    seen: list[dict[str, object] | None] = []
+
+    def record(text: str) -> list[tuple[int, int, str | None]]:
+        scratch = call_scratch()
+        seen.append(scratch)
+        if scratch is not None:
+            scratch["count"] = int(scratch.get("count", 0)) + 1  # type: ignore[call-overload]
+        return []
+
+    p = Pipeline((Rule("normalize.record", "record", record), Rule("boilerplate.record", "record", record)))
+    assert call_scratch() is None
+    p("one")
+    p("two")
+    assert call_scratch() is None
+    first, second, third, fourth = seen
+    assert first is second and third is fourth  # the rules of one call share it
+    assert first is not third and first == {"count": 2}  # a new call starts empty
+    with call_scope() as outer:
+        p.rules[0].apply("x")
+        assert outer["count"] == 1  # an enclosing scope is reused
+    assert call_scratch() is None
+
+
+def test_boilerplate_keeps_no_documents_between_calls() -> None:
+    from cleantext.boilerplate import lines
+
+    clean("Para one.\n\nShare this:\n")
+    assert not [
+        v
+        for v in vars(lines).values()
+        if isinstance(v, dict) and any(isinstance(x, lines.Doc) for x in v.values())
+    ]

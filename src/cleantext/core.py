@@ -18,8 +18,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = [
     "Change",
@@ -29,6 +32,8 @@ __all__ = [
     "Rule",
     "apply_changes",
     "apply_edits",
+    "call_scope",
+    "call_scratch",
     "normalize_edits",
 ]
 
@@ -39,6 +44,33 @@ Finder = Callable[[str], Iterable[Edit]]
 
 FAMILIES = ("normalize", "boilerplate", "translation")
 _NEWLINE = re.compile("\n")
+_SCRATCH: ContextVar[dict[str, Any] | None] = ContextVar("cleantext_call_scratch", default=None)
+
+
+def call_scratch() -> dict[str, Any] | None:
+    """Scratch space of the cleaning call under way, or ``None`` outside one.
+
+    Rules may keep data derived from a text here (an index of its lines) so that the
+    rules of one call share it.  It lives for one call of :meth:`Pipeline.clean`,
+    :meth:`Pipeline.explain` or :meth:`Rule.apply` only, and per thread or task, so
+    nothing is shared between calls.  Key entries by module to keep them apart.
+    """
+    return _SCRATCH.get()
+
+
+@contextmanager
+def call_scope() -> Iterator[dict[str, Any]]:
+    """Open the scratch space of a cleaning call (an enclosing one is reused)."""
+    scratch = _SCRATCH.get()
+    if scratch is not None:
+        yield scratch
+        return
+    scratch = {}
+    token = _SCRATCH.set(scratch)
+    try:
+        yield scratch
+    finally:
+        _SCRATCH.reset(token)
 
 
 def normalize_edits(text: str, edits: Iterable[Edit]) -> list[Edit]:
@@ -128,11 +160,13 @@ class Rule:
 
     def find(self, text: str) -> list[Edit]:
         """Return the edits and findings this rule makes on *text* (normalized)."""
-        return normalize_edits(text, self.finder(text))
+        with call_scope():
+            return normalize_edits(text, self.finder(text))
 
     def apply(self, text: str) -> str:
         """Return *text* with this rule's edits applied."""
-        edits = self.finder(text)
+        with call_scope():
+            edits = self.finder(text)
         return apply_edits(text, edits) if edits else text
 
     __call__ = apply
@@ -282,6 +316,10 @@ class Pipeline:
         """
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
+        with call_scope():
+            return self._clean(text)
+
+    def _clean(self, text: str) -> str:
         rules = self.rules
         n = len(rules)
         unchanged = 0  # rules run in a row (cyclically) that left the current text as it was
@@ -303,6 +341,10 @@ class Pipeline:
         """List every change ``clean`` makes, and every finding, in application order."""
         if not isinstance(text, str):
             raise TypeError(f"explain() takes str, not {type(text).__name__}")
+        with call_scope():
+            return self._explain(text)
+
+    def _explain(self, text: str) -> list[Change]:
         original = _LineIndex(text)
         offsets = _OffsetMap()
         changes: list[Change] = []

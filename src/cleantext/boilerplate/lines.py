@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..core import Edit
+from ..core import Edit, call_scratch
 from .markers import LEAD_JUNK, line_key
 
 __all__ = [
@@ -279,15 +279,22 @@ def _starting_with(firsts: str) -> re.Pattern[str]:
     return re.compile("\n[" + re.escape(firsts) + "]")
 
 
-#: the last few documents, by text: the rules of one pass share one Doc, and the text a
-#: rule leaves behind comes with the index carried over from the text it was given
-_DOCS: dict[str, Doc] = {}
+#: key of this module's entry in the call scratch (``cleantext.core.call_scratch``): the
+#: last few documents of the call, by text.  The rules of one pass share one Doc, and the
+#: text a rule leaves behind comes with the index carried over from the text it was given.
+_DOCS_KEY = "boilerplate.lines.docs"
 _DOCS_KEPT = 4
 
 
+def _docs() -> dict[str, Doc] | None:
+    scratch = call_scratch()
+    return None if scratch is None else scratch.setdefault(_DOCS_KEY, {})
+
+
 def doc_for(text: str) -> Doc:
-    """The shared :class:`Doc` of *text* (the rules of one pipeline pass see the same string)."""
-    doc = _DOCS.get(text)
+    """The shared :class:`Doc` of *text* within the cleaning call under way (else a new one)."""
+    docs = _docs()
+    doc = None if docs is None else docs.get(text)
     if doc is None:
         doc = Doc(text.split("\n"), text)
         _remember(doc)
@@ -295,9 +302,12 @@ def doc_for(text: str) -> Doc:
 
 
 def _remember(doc: Doc) -> None:
-    if len(_DOCS) >= _DOCS_KEPT:
-        _DOCS.clear()
-    _DOCS[doc.text] = doc
+    docs = _docs()
+    if docs is None:
+        return
+    if len(docs) >= _DOCS_KEPT:
+        docs.clear()
+    docs[doc.text] = doc
 
 
 def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = False) -> list[Edit]:
