@@ -171,14 +171,17 @@ def _parser() -> argparse.ArgumentParser:
 
 # ----------------------------------------------------------------------------- settings
 def _run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .configfile import ConfigError, FileSettings, load_config
 
     try:
-        settings = (
-            FileSettings() if args.isolated else load_config(Path(args.config) if args.config else None)
-        )
+        if args.isolated:
+            settings = FileSettings()
+        elif args.config:
+            from pathlib import Path
+
+            settings = load_config(Path(args.config))
+        else:
+            settings = load_config()
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     select = tuple(args.select) if args.select is not None else settings.select

@@ -20,13 +20,16 @@ that has a ``[tool.cleantext]`` table wins.  Keys (``-`` and ``_`` are the same)
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
+
+if TYPE_CHECKING:  # pathlib is imported only when a file is found: keep start-up light
+    from pathlib import Path
 
 __all__ = ["ConfigError", "FileSettings", "find_config", "load_config"]
 
@@ -95,15 +98,20 @@ def _table_of(path: Path) -> dict[str, Any] | None:
 
 def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     """Return the first configuration found from *start* (default: cwd) upwards."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    folder = os.path.realpath(os.fspath(start) if start is not None else os.getcwd())
+    while True:
         for name in _CANDIDATES:
-            candidate = folder / name
-            if candidate.is_file():
-                table = _table_of(candidate)
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                from pathlib import Path
+
+                table = _table_of(Path(candidate))
                 if table is not None:
-                    return candidate, table
-    return None
+                    return Path(candidate), table
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def load_config(path: Path | None = None, *, start: Path | None = None) -> FileSettings:
