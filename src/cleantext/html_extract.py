@@ -17,13 +17,13 @@ The heading logic works on plain strings and needs no trafilatura.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ._resources import read_json
 
 __all__ = [
     "METADATA_FIELDS",
@@ -182,8 +182,7 @@ def _marker_pattern(markers: Iterable[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=1)
 def _prune_rules() -> _PruneRules:
-    raw = resources.files("cleantext").joinpath("data/html_prune.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = read_json("html_prune.json")
     groups = tuple(
         _Group(
             name,
