@@ -66,3 +66,16 @@ def test_generated_corpus_is_seeded_and_noisy() -> None:
     assert 1.0e6 <= len(text.encode("utf-8")) < 1.1e6
     assert "\u00a0" in text and "Ã" in text and "\r\n" in text  # odd spaces, mojibake, CRLF
     assert any("\u0400" <= ch <= "\u04ff" for ch in text)  # some Cyrillic
+
+
+def test_startup_benchmark_prints_its_table() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for row in ("python -c pass (floor)", "cleantext --version", "cleantext (filter, one line)"):
+        assert f"| {row}" in proc.stdout, row
