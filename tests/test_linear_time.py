@@ -1,7 +1,8 @@
 """Linear time on pathological input, for every rule and for the default pipeline.
 
-Not a wall-clock limit: each case times the same work at size ``n`` and ``2n`` and
-asserts that the time grows by less than 3x (linear is 2x, quadratic 4x).  Times are
+Not a wall-clock limit: each case times the same work at size ``n/2`` and ``2n`` and
+asserts that the time grows by less than 3x per doubling (linear is 2x, quadratic 4x),
+the growth being measured over two doublings so that one noisy timing cannot decide.  Times are
 CPU times of the test's thread (other processes on a busy machine do not count), the
 minimum of a few runs, with the garbage collector off; calls faster than 10 ms are
 repeated so that the timer's resolution does not matter; a suspicious ratio is
@@ -59,24 +60,28 @@ def _seconds(fn: Callable[[str], object], text: str, runs: int) -> float:
 
 
 def growth_ratio(fn: Callable[[str], object], unit: str, size: int) -> float:
-    """``time(2n) / time(n)`` for *unit* repeated to *size* characters (2n) and half that.
+    """Time growth per doubling of the input: ``sqrt(time(size) / time(size / 4))``.
 
-    Returns 0.0 without measuring size n when one call at size 2n takes less than
+    *unit* is repeated to *size* characters and to a quarter of that.  Measuring over two
+    doublings halves the weight of a noisy timing in the estimate (on a busy machine one
+    run can be slow), while quadratic work still shows 4x per doubling and linear 2x.
+
+    Returns 0.0 without measuring the small size when one call at *size* takes less than
     ``NEGLIGIBLE`` seconds: so little work on ``size`` characters cannot hide a
     superlinear term (a quadratic pass over 400,000 characters takes minutes), and
     timing it would only measure the timer.
     """
-    count = max(2, size // len(unit)) // 2 * 2
-    small, big = unit * (count // 2), unit * count
+    count = max(4, size // len(unit)) // 4 * 4
+    small, big = unit * (count // 4), unit * count
     t_big = _seconds(fn, big, 1)
     if t_big < NEGLIGIBLE:
         return 0.0
     t_small = math.inf
     ratio = math.inf
-    for runs in (2, 3, 3):  # measure again only when the ratio looks superlinear
+    for runs in (2, 3, 3):  # measure again only when the growth looks superlinear
         t_small = min(t_small, _seconds(fn, small, runs))
         t_big = min(t_big, _seconds(fn, big, runs))
-        ratio = t_big / t_small
+        ratio = math.sqrt(t_big / t_small)
         if ratio < MAX_RATIO:
             break
     return ratio
