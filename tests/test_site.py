@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,6 +182,33 @@ def test_rules_needs_a_model_and_a_known_site() -> None:
     assert rules(Config(site_model=MODEL, site="https://www.example.com/a/b")) == [rule]
     with pytest.raises(TypeError, match="SiteModel"):
         rules(Config(site_model={"not": "a model"}, site=SITE))
+
+
+def test_site_module_is_lazy_without_a_model() -> None:
+    """Importing cleantext.site and asking for its rules without a model loads neither
+    the model classes nor what they need (fingerprints, hashing, JSON)."""
+    code = (
+        "import sys\n"
+        "import cleantext.site as site\n"
+        "from cleantext import Config\n"
+        "assert site.rules(Config()) == [] and site.rules(Config(site='example.com')) == []\n"
+        "heavy = ('cleantext.site_model', 'cleantext.fingerprint', 'cleantext.learn', 'hashlib', 'json',\n"
+        "         'urllib.parse', 'regex', 'ftfy', 'trafilatura')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "assert site.SiteModel.__name__ == 'SiteModel' and 'cleantext.site_model' in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "[]\n"
+
+
+def test_lazy_names_are_the_model_module_names() -> None:
+    from cleantext import site, site_model
+
+    for name in ("SiteModel", "SiteLines", "LearnedLine", "SiteLineRemover", "SiteCleaner", "site_rule"):
+        assert getattr(site, name) is getattr(site_model, name)
+        assert name in dir(site)
+    with pytest.raises(AttributeError):
+        site.no_such_name  # noqa: B018
 
 
 def test_rule_is_in_the_registry_only_with_a_model() -> None:
