@@ -197,3 +197,40 @@ def test_boilerplate_keeps_no_documents_between_calls() -> None:
         for v in vars(lines).values()
         if isinstance(v, dict) and any(isinstance(x, lines.Doc) for x in v.values())
     ]
+
+
+def _clean_a_document_with(token: str) -> int:
+    """Run every entry point on a noisy document that carries *token* on many lines."""
+    import cleantext
+
+    doc = (
+        f"About {token} Blackburn\n\nThe minister said on {token} that talks would resume , officials said.\n"
+        f"He said. noted. In February. ten. the {token} council met in Kiev .\n"
+        f"SchÃ¶n {token} &amp; more\n\nCheck Also\n\n{token} Board of Directors Expands\n"
+        f"The council has been expanded to …\nShare this: {token}\n© 2024 {token} Media\n"
+    )
+    total = len(cleantext.clean(doc)) + len(cleantext.explain(doc))
+    for rule in cleantext.all_rules():
+        total += len(rule.apply(doc))
+    return total
+
+
+def test_no_document_text_outlives_a_call() -> None:
+    """Issue 2: no cache or module state keeps anything derived from a document.
+
+    Every container the garbage collector knows (module dicts, lru_cache tables, lists,
+    tuples, closures) is searched for a string that carries the document's token.
+    """
+    import gc
+    import secrets
+
+    token = "tok" + secrets.token_hex(8)
+    assert _clean_a_document_with(token) > 0
+    gc.collect()
+    leaks = [
+        (type(holder).__name__, ref[:80])
+        for holder in gc.get_objects()
+        for ref in gc.get_referents(holder)
+        if type(ref) is str and token in ref and ref is not token  # the test's own variable
+    ]
+    assert leaks == []
