@@ -237,8 +237,11 @@ def test_no_document_text_outlives_a_call() -> None:
             if type(ref) is str:
                 if token in ref and ref is not token:  # not the test's own variable
                     leaks.append((type(holder).__name__, ref[:80]))
-            elif type(ref) in (dict, list, tuple, set, frozenset) and not gc.is_tracked(ref):
-                if id(ref) not in seen:
-                    seen.add(id(ref))
-                    stack.append(ref)
+            elif (
+                type(ref) in (dict, list, tuple, set, frozenset)
+                and not gc.is_tracked(ref)
+                and id(ref) not in seen
+            ):
+                seen.add(id(ref))
+                stack.append(ref)
     assert leaks == []
