@@ -36,17 +36,63 @@ def test_containing_is_the_lines_holding_a_hint(text: str, hints: tuple[str, ...
     assert doc.containing(hints) == expected
 
 
-@given(_TEXTS)
+_WORDY = st.sampled_from(
+    [
+        *"ab Zé©무о\n\n:[(“\"'«1_-. ",
+        "copyright",
+        "Read more",
+        "²",
+        "İ",
+        "\u212a",
+        "_x",
+        "* * *",
+        "x" * 50,
+        "." * 50,
+    ]
+)
+_WORDY_TEXTS = st.lists(_WORDY, max_size=40).map("".join)
+
+
+@given(st.one_of(_TEXTS, _WORDY_TEXTS))
 def test_index_files_every_short_line_under_its_first_word(text: str) -> None:
     doc = _doc(text)
     filed = {i: key for key, rows in doc.index.items() for i in rows}
-    assert sorted(filed) == [i for i, line in enumerate(doc.lines) if line]
-    for i, key in filed.items():
-        assert doc.key(i) == key
-        if key is not None and key != "#":
-            assert key == line_key(doc.lines[i])
-    keys = frozenset(k for k in filed.values() if k is not None)
-    assert doc.with_keys(keys) == {i for i, k in filed.items() if k is not None}
+    assert sorted(filed) == [i for i, line in enumerate(doc.lines) if line and len(line) <= 600]
+    for i, line in enumerate(doc.lines):
+        assert doc.key(i) == line_key(line)  # the one-scan index agrees with the plain definition
+    for key in {line_key(line) for line in doc.lines} - {None}:
+        assert key is not None
+        expected = [i for i, line in enumerate(doc.lines) if line_key(line) == key and len(line) <= 600]
+        assert doc.rows(key) == expected
+        assert doc.with_keys(frozenset((key, "zz"))) == set(expected)
+        assert key in doc.first_words() or not expected
+
+
+@given(st.one_of(_TEXTS, _WORDY_TEXTS), st.sets(st.integers(0, 45)))
+def test_a_document_without_some_lines_equals_a_fresh_one(text: str, drop: set[int]) -> None:
+    doc = _doc(text)
+    doc.containing(("a",))  # lower case and first words computed, to be carried over
+    doc.first_words()
+    sub = doc.without(drop)
+    fresh = Doc([line for i, line in enumerate(doc.lines) if i not in drop])
+    assert sub.lines == fresh.lines and sub.text == fresh.text
+    assert sub.index == fresh.index
+    assert [sub.key(i) for i in range(len(sub.lines))] == [fresh.key(i) for i in range(len(fresh.lines))]
+    assert sub.first_words() == fresh.first_words()
+    for hints in (("a",), ("©", "무"), ("k", "i")):
+        assert sub.containing(hints) == fresh.containing(hints)
+
+
+@given(
+    st.sets(
+        st.sampled_from(["nov", "hours", "hour", "час", "часов", "минуты", "russia", "#", "updated", "x"])
+    )
+)
+def test_word_set_among_is_membership(words: set[str]) -> None:
+    from cleantext.boilerplate.markers import word_set
+
+    date_words = word_set("date_words")
+    assert date_words.among(words, also="#") == {w for w in words if w in date_words or w == "#"}
 
 
 def test_a_remembered_empty_answer_is_only_given_for_the_same_text() -> None:

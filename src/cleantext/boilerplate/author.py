@@ -6,7 +6,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
-from .markers import Extra, LineMatcher, compile_category, line_key, line_matcher
+from .markers import Extra, LineMatcher, compile_category, line_matcher
 
 __all__ = ["find_author"]
 
@@ -32,7 +32,8 @@ _ABOUT_KEYS = frozenset(("about", "sobre", "à", "über", "об"))
 _BY_KEYS = frozenset(("by", "por", "par"))
 _CONTACT_KEYS = frozenset(("reach", "contact", "email", "e", "follow"))
 _ALL_KEYS = _ABOUT_KEYS | _BY_KEYS | _CONTACT_KEYS
-_CONTACT_HINTS = ("@", "twitter.com/", "x.com/", "instagram.com/", "facebook.com/")
+#: every _CONTACT match that starts with none of _CONTACT_KEYS holds one of these
+_CONTACT_HINTS = ("@", ".com/")
 _TAIL_LINES = 6
 #: a bio line goes when at most three other lines follow it; bios are looked for in
 #: the last dozen lines only
@@ -58,6 +59,8 @@ def _tail_start(lines: list[str], count: int) -> int:
 
 
 def _is_bio(line: str, roles: re.Pattern[str]) -> bool:
+    if not "A" <= line[:1] <= "Z":
+        return False  # _BIO_START starts with [A-Z]
     m = _BIO_START.match(line)
     return m is not None and roles.match(line, m.end()) is not None
 
@@ -76,11 +79,12 @@ def _others_after(lines: list[str], chosen: set[int]) -> dict[int, int]:
     return out
 
 
-def _candidates(doc: Doc, box: LineMatcher) -> list[int]:
+def _candidates(doc: Doc, box: LineMatcher, bios: set[int]) -> list[int]:
+    """The lines any branch of :func:`_pick` can drop (a bio only when it is one of *bios*)."""
     found = set(box.candidates(doc))
     found |= doc.with_keys(_ALL_KEYS)
     found |= doc.containing(_CONTACT_HINTS)
-    found.update(range(_tail_start(doc.lines, _BIO_WINDOW), len(doc.lines)))
+    found |= bios
     return sorted(found)
 
 
@@ -94,7 +98,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     bios = {
         i
         for i in range(_tail_start(lines, _BIO_WINDOW), len(lines))
-        if lines[i] and word_count(lines[i]) <= 60 and _is_bio(lines[i], roles)
+        if "A" <= lines[i][:1] <= "Z" and word_count(lines[i]) <= 60 and _is_bio(lines[i], roles)
     }
     # how many other lines follow each About line / bio (those lines themselves not counted,
     # so that dropping some never qualifies others)
@@ -102,12 +106,12 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     bio_after = _others_after(lines, bios)
     n = len(lines)
     out: set[int] = set()
-    for i in _candidates(doc, box):
+    for i in _candidates(doc, box, bios):
         line = lines[i]
         if not line or len(line) > 400 or i in out:
             continue
         words = word_count(line)
-        key = line_key(line)
+        key = doc.key(i)
         if words <= 8 and box.match_at(doc, i):
             out.add(i)
             j = next_nonblank(lines, i)
@@ -133,7 +137,8 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         if key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line):
             out.add(i)
             continue
-        if words <= 40 and _CONTACT.match(line):
+        # every _CONTACT match holds "@" or "/" or starts with one of _CONTACT_KEYS
+        if words <= 40 and ("@" in line or "/" in line or key in _CONTACT_KEYS) and _CONTACT.match(line):
             out.add(i)
     return out
 

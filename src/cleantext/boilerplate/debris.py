@@ -73,10 +73,9 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     lines = doc.lines
     n = len(lines)
     out: set[int] = set()
-    for key, rows in doc.index.items():
-        # a date line starts with a number or a date word ("Updated", "Tue.", "기사입력")
-        if key is not None and (key == "#" or key in date_words):
-            out.update(i for i in rows if _is_date_line(lines[i], date_words, status))
+    # a date line starts with a number or a date word ("Updated", "Tue.", "기사입력")
+    for key in date_words.among(doc.first_words(), also="#"):
+        out.update(i for i in doc.rows(key) if _is_date_line(lines[i], date_words, status))
     for i in sorted(doc.with_keys(_URL_KEYS) | doc.containing(("[",))):
         line = lines[i]
         if (line[0] == "h" and _URL.match(line)) or (

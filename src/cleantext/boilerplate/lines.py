@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..core import Edit, call_scratch
-from .markers import LEAD_JUNK, line_key
+from .markers import line_key
 
 __all__ = [
     "Doc",
@@ -30,7 +30,6 @@ __all__ = [
     "is_headline",
     "is_teaser",
     "next_nonblank",
-    "nonblank_after",
     "prev_nonblank",
     "word_count",
 ]
@@ -39,9 +38,6 @@ __all__ = [
 Picker = Callable[["Doc", Any], set[int]]
 
 _MAX_ROUNDS = 6
-_NO_KEY = "\x00"
-#: matches once at every newline: the first word of the line after it, or ""
-_KEY_SCAN = re.compile(r"\n[" + re.escape(LEAD_JUNK) + r"]*([^\W\d_]+|\d)?")
 #: no rule looks for a marker at the start of a line longer than this
 MAX_MARKER_LINE = 600
 #: what may close a sentence after its full stop: quotes of every language, brackets, spaces
@@ -128,33 +124,25 @@ def prev_nonblank(lines: Sequence[str], i: int) -> int:
     return j
 
 
-def nonblank_after(lines: Sequence[str], i: int, limit: int) -> int:
-    """How many non-blank lines follow line *i*, counting at most ``limit + 1``."""
-    count = 0
-    for line in lines[i + 1 :]:
-        if line:
-            count += 1
-            if count > limit:
-                break
-    return count
-
-
 class Doc:
     """The lines of a text with lazily built indexes, shared by every rule that reads it.
 
-    ``keys`` maps each line's first word (:func:`~.markers.line_key`) to its line
-    indices, so a rule visits only the lines that can start with one of its markers;
-    :meth:`containing` finds lines holding a literal text with one C-level scan.
+    Each line is filed under its first word (:func:`~.markers.line_key`), found for all
+    lines at once by one C-level scan, so a rule visits only the lines that can start
+    with one of its markers; :meth:`containing` finds lines holding a literal text with
+    one C-level scan per hint.
     """
 
     def __init__(self, lines: list[str], text: str | None = None) -> None:
         self.lines = lines
         self._text = text
-        self._index: dict[str | None, list[int]] | None = None
+        self._words: list[str] | None = None  # per line: its first word, "" if none or blank
+        self._wordset: set[str] | None = None
+        self._odd: dict[int, str | None] = {}  # non-blank lines the scan found no word in
+        self._rows: dict[str, list[int]] = {}
         self._starts: list[int] | None = None
         self._low: str | None = None
         self._low_lines: list[str] | None = None
-        self._keys: dict[int, str | None] = {}
 
     @property
     def text(self) -> str:
@@ -173,55 +161,114 @@ class Doc:
             )
         return self._starts
 
+    @property
+    def low(self) -> str:
+        """:attr:`text` in lower case."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
+
     def without(self, drop: set[int]) -> Doc:
-        """The document without the lines *drop*, its first-word index carried over."""
-        keep = [i for i in range(len(self.lines)) if i not in drop]
-        sub = Doc([self.lines[i] for i in keep])
-        if self._index is not None:
-            new_pos = {old: new for new, old in enumerate(keep)}
-            index = {key: [new_pos[i] for i in rows if i in new_pos] for key, rows in self._index.items()}
-            sub._index = {key: rows for key, rows in index.items() if rows}  # as a fresh index would be
-            sub._keys = {new_pos[i]: key for i, key in self._keys.items() if i in new_pos}
+        """The document without the lines *drop*, its first words and lower case carried over."""
+        n = len(self.lines)
+        keep = [True] * n
+        for i in drop:
+            if 0 <= i < n:
+                keep[i] = False
+        sub = Doc(list(itertools.compress(self.lines, keep)))
+        if self._words is not None:
+            sub._words = list(itertools.compress(self._words, keep))
+            if self._odd:
+                gone = sorted(i for i in drop if 0 <= i < n)
+                sub._odd = {i - bisect.bisect_left(gone, i): key for i, key in self._odd.items() if keep[i]}
+        if self._low is not None and len(self._low) == len(self.text):
+            # lower() works line by line (a newline ends every case context), so the kept
+            # lines of the lower-case text are the lower case of the kept lines
+            sub._low = "\n".join(itertools.compress(self._low.split("\n"), keep))
         return sub
+
+    def _scan(self) -> list[str]:
+        words = self._words
+        if words is None and not self.lines:  # every line dropped
+            words = self._words = []
+        if words is None:
+            text = self.text
+            scan, one_digit, no_word = _scans()
+            # one match at every newline: the line's first word ("" for none); lower-cased and
+            # digits made "#" on the short joined string
+            joined = "\n".join(scan.findall("\n" + text)).lower()
+            words = self._words = one_digit.sub("#", joined).split("\n")
+            if words.count("") != self.lines.count(""):
+                # a non-blank line with no word where the scan looked ("_x", "* * *"): line_key
+                starts = self.starts
+                for m in no_word.finditer(text):
+                    i = bisect.bisect_right(starts, m.start()) - 1
+                    self._odd[i] = line_key(self.lines[i])
+        return words
+
+    def rows(self, key: str) -> list[int]:
+        """Indices of the lines (up to 600 characters) whose first word is *key*, in order."""
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = []
+            words = self._scan()
+            if key in self.wordset:
+                lines = self.lines
+                i = -1
+                index = words.index
+                try:
+                    while True:  # C-level scans from one hit to the next
+                        i = index(key, i + 1)
+                        if len(lines[i]) <= MAX_MARKER_LINE:
+                            rows.append(i)
+                except ValueError:
+                    pass
+            if self._odd:
+                rows = sorted(rows + [i for i, k in self._odd.items() if k == key and _short(self.lines[i])])
+            self._rows[key] = rows
+        return rows
+
+    @property
+    def wordset(self) -> set[str]:
+        """The first words of the lines (``""`` stands for blank lines and lines without one)."""
+        if self._wordset is None:
+            self._wordset = set(self._scan())
+        return self._wordset
+
+    def first_words(self) -> set[str]:
+        """The first words of the lines up to 600 characters (a superset: check :meth:`rows`)."""
+        self._scan()
+        out = self.wordset - {""}
+        out.update(k for k in self._odd.values() if k is not None)
+        return out
 
     @property
     def index(self) -> dict[str | None, list[int]]:
         """First word (:func:`~.markers.line_key`) -> indices of the lines (up to 600 characters)."""
-        if self._index is None:
-            index: dict[str | None, list[int]] = {}
-            keys: dict[int, str | None] = {}
-            # one scan of the text gives the first word of every line ("" for a blank line or
-            # an unusual first character: those get line_key())
-            words = _KEY_SCAN.findall("\n" + self.text)
-            # lower-cased in one call (a first word holds no newline, lower() adds none)
-            lowered = "\n".join(words).lower().split("\n")
-            for i, (line, word) in enumerate(zip(self.lines, lowered, strict=True)):
-                if line and len(line) <= MAX_MARKER_LINE:
-                    key = ("#" if word[0].isdigit() else word) if word else line_key(line)
-                    keys[i] = key
-                    rows = index.get(key)
-                    if rows is None:
-                        index[key] = [i]
-                    else:
-                        rows.append(i)
-            self._index = index
-            self._keys = keys
-        return self._index
+        index: dict[str | None, list[int]] = {}
+        words = self._scan()
+        for i, (line, word) in enumerate(zip(self.lines, words, strict=True)):
+            if line and len(line) <= MAX_MARKER_LINE:
+                index.setdefault(self._odd.get(i, word), []).append(i)
+        return index
 
     def key(self, i: int) -> str | None:
         """The first word of line *i* (as :func:`~.markers.line_key`)."""
-        if self._index is None:
-            self.index  # noqa: B018 - builds the index and the keys
-        found = self._keys.get(i, _NO_KEY)
-        return line_key(self.lines[i]) if found is _NO_KEY else found
+        word = self._scan()[i]
+        if word:
+            return word
+        return self._odd.get(i) if self.lines[i] else None
 
     def with_keys(self, keys: frozenset[str]) -> set[int]:
         """Indices of the lines whose first word is in *keys*."""
         out: set[int] = set()
-        index = self.index
         # a C-level intersection that walks the document's few first words, not all of *keys*
-        for key in keys.intersection(index):
-            out.update(index[key])
+        for key in keys.intersection(self.wordset):
+            if key:
+                out.update(self.rows(key))
+        if self._odd:
+            lines = self.lines
+            out.update(i for i, key in self._odd.items() if key in keys and _short(lines[i]))
         return out
 
     def starting_with(self, firsts: str) -> list[int]:
@@ -240,9 +287,7 @@ class Doc:
         if not hints:
             return out
         text = self.text
-        if self._low is None:
-            self._low = text.lower()
-        low = self._low
+        low = self.low
         if len(low) != len(text):  # lower() changed lengths: offsets would not line up
             if self._low_lines is None:
                 self._low_lines = [line.lower() for line in self.lines]
@@ -266,6 +311,21 @@ class Doc:
                 nxt = starts[i + 1] if i + 1 < len(starts) else len(low)
                 pos = low.find(hint, max(nxt, pos + 1))
         return out
+
+
+def _short(line: str) -> bool:
+    return bool(line) and len(line) <= MAX_MARKER_LINE
+
+
+@lru_cache(maxsize=1)
+def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The line-index scans, compiled on first use."""
+    return (
+        re.compile(r"\n[^\w\n]*(\d|[^\W\d_]+)?"),
+        re.compile(r"^\d$", re.MULTILINE),
+        # a non-blank line whose first word character (if any) is "_"
+        re.compile(r"^(?=[^\n])[^\w\n]*(?:_|$)", re.MULTILINE),
+    )
 
 
 @lru_cache(maxsize=64)
@@ -342,7 +402,7 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
             break
     if not dropped:
         return []
-    if doc._index is not None:
+    if doc._words is not None:
         # the next rule most likely gets "\n".join of the lines left: hand it this Doc, whose
         # index is already carried over (an edge case at the end makes the texts differ: no hit)
         _remember(doc)

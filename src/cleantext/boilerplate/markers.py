@@ -117,10 +117,6 @@ def compile_category(category: str, extra: Extra, template: str) -> re.Pattern[s
     return re.compile(template.replace("{m}", _alternation(category, extra)), re.IGNORECASE)
 
 
-#: answers a WordSet remembers before it starts over (bounds memory on endless new words)
-_MEMO_SIZE = 50_000
-
-
 class WordSet:
     """Membership in a word-list category (``date_words``): a set for plain words, a regex for the rest."""
 
@@ -136,19 +132,28 @@ class WordSet:
                 rest.append(frag)
         self._plain = frozenset(plain)
         self._rest = re.compile("(?:" + "|".join(rest) + r")\Z", re.IGNORECASE) if rest else None
-        self._memo: dict[str, bool] = {}  # the same words come back in every document
+        # the first letters the other fragments can start with (None: any)
+        firsts = {frag[:1].lower() for frag in rest}
+        self._rest_firsts = None if any(not c.isalpha() for c in firsts) else frozenset(firsts)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        try:
-            return self._memo[word]
-        except KeyError:
-            pass
-        found = word.lower() in self._plain or (self._rest is not None and self._rest.match(word) is not None)
-        if len(self._memo) >= _MEMO_SIZE:
-            self._memo.clear()
-        self._memo[word] = found
+        return word.lower() in self._plain or self._rest_match(word)
+
+    def _rest_match(self, word: str) -> bool:
+        rest = self._rest
+        if rest is None or (self._rest_firsts is not None and word[:1].lower() not in self._rest_firsts):
+            return False
+        return rest.match(word) is not None
+
+    def among(self, words: set[str], also: str = "") -> set[str]:
+        """The members of *words* (lower case), plus *also* when it is one of them."""
+        found = set(self._plain.intersection(words))
+        if self._rest is not None:
+            found.update(w for w in words if w not in found and self._rest_match(w))
+        if also and also in words:
+            found.add(also)
         return found
 
 
@@ -178,7 +183,7 @@ def line_key(line: str) -> str | None:
     ('read', '#', None)
     """
     head = line.lstrip(LEAD_JUNK)[:48].split(" ", 1)[0]
-    if head.isalpha():
+    if len(head) < 48 and head.isalpha():
         return head.lower()  # the common case, without a regex
     m = _LEAD_WORD.match(line)
     if m is None:
@@ -410,11 +415,13 @@ class LineMatcher:
         self._compiled: dict[str | None, re.Pattern[str] | None] = {}
 
     def _pattern(self, key: str | None) -> re.Pattern[str] | None:
+        if key not in self._by_key:
+            key = None  # a word no fragment starts with: the loose fragments only (cached once)
         try:
             return self._compiled[key]
         except KeyError:
             pass
-        frags = (self._by_key.get(key, []) if key is not None else []) + self._loose
+        frags = (self._by_key[key] if key is not None else []) + self._loose
         pattern = None
         if frags:
             # the first {m} is where the line's first word is; a later {m} ("Facebook Twitter")
