@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +25,8 @@ _REPEATED = re.compile(r"(?<=[^\W_]\.) +\.(?! *\.)|(?<=[^\W_],)(?: *,)+")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+|[\ud800-\udfff]+")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]+")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+# the definition the rule had when it used the third-party ``regex`` module
+_ELLIPSIS_UPPER = regex.compile(r"(?<=\p{L}[…])(?=\p{Lu})|(?<=\p{L}\.\.\.)(?=\p{Lu}\p{Ll})")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -40,7 +43,7 @@ def ref_repeated(text: str) -> list[Edit]:
 def ref_space_before(text: str) -> list[Edit]:
     if " ," not in text and " ." not in text:
         return []
-    return [(m.start(), m.end(), "") for m in normalize._SPACE_BEFORE.finditer(text)]
+    return [(m.start(), m.end(), "") for m in normalize._space_before().finditer(text)]
 
 
 def ref_control(text: str) -> list[Edit]:
@@ -60,6 +63,10 @@ def ref_invisible(text: str) -> list[Edit]:
 
 def ref_line_endings(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "\n") for m in _LINE_BREAKS.finditer(text)]
+
+
+def ref_ellipsis(text: str) -> list[Edit]:
+    return [(m.start(), m.start(), " ") for m in _ELLIPSIS_UPPER.finditer(text)]
 
 
 def ref_layout(text: str) -> list[Edit]:
@@ -84,10 +91,11 @@ PAIRS = [
     (ref_invisible, normalize.remove_invisible),
     (ref_line_endings, normalize.fix_line_endings),
     (ref_layout, normalize.normalize_layout),
+    (ref_ellipsis, normalize.space_after_ellipsis),
 ]
 
 _PIECES = [
-    *" \t\n\r\xa0\u2009\u202f.,…aAZ1_é’”)%\x00\x1b\x85\u2028\ud800\udc00\u200b\xad",
+    *" \t\n\r\xa0\u2009\u202f.,…aAZ1_é’”)%\x00\x1b\x85\u2028\ud800\udc00\u200b\xad\u1680\u205fÉßǅ²",
     ". .",
     ",,",
     ", ,",
@@ -96,6 +104,10 @@ _PIECES = [
     " \n",
     "word",
     "Ã¶",
+    "...",
+    "....",
+    "……",
+    "Then",
 ]
 texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
@@ -103,22 +115,66 @@ texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4\u0420\u0421][" + re.escape(normalize._continuation_chars()) + "]|[\u00c2\u00c3] "
 )
+_MOJIBAKE_PIECES = [*_PIECES, "Ã", "Â ", "Р", "С", "â€", "Â\xa0", "ô\x81", "Ð", "Ñ", "Рё", "Ö", "\ud83d"]
+
+
+@given(st.lists(st.sampled_from(_MOJIBAKE_PIECES), max_size=30).map("".join))
+def test_mojibake_hint_finds_the_same_spans(text: str) -> None:
+    full, latin = normalize._mojibake_hints()
+    spans = [m.span() for m in full.finditer(text)]
+    assert spans == [m.span() for m in _MOJIBAKE_HINT.finditer(text)]
+    if "\u0420" not in text and "\u0421" not in text:
+        assert spans == [m.span() for m in latin.finditer(text)]
+    assert normalize._has_mojibake_hint(text) == bool(spans)
+
+
+@given(st.text(st.characters(codec=None, max_codepoint=0x2200)))
+def test_mojibake_probe_is_exact_on_any_text(text: str) -> None:
+    assert normalize._has_mojibake_hint(text) == (_MOJIBAKE_HINT.search(text) is not None)
+
+
+def test_mojibake_probe_on_every_pair() -> None:
+    """Every lead character before every character that is a continuation in some codec
+    (and a few that are not): the byte-level probe agrees with the character pattern."""
+    leads = [chr(c) for c in range(0xC0, 0x100)] + ["Р", "С", "Ð", "Ñ"]
+    seconds = [*normalize._continuation_chars(), " ", "a", "é", "\u2010", "\u0450", "\u045f", "\u20ad"]
+    for lead in leads:
+        for second in seconds:
+            pair = "x" + lead + second
+            assert normalize._has_mojibake_hint(pair) == (_MOJIBAKE_HINT.search(pair) is not None), pair
+
+
+@given(st.text(st.characters(codec=None, max_codepoint=0xE000)))
+def test_control_probe_is_exact(text: str) -> None:
+    assert normalize._has_control(text) == (_CONTROL.search(text) is not None)
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(0x100)] + ["\ud800", "\udfff", "\ud7ff", "\ue000"])
+def test_control_probe_on_every_latin1_character(char: str) -> None:
+    for text in (char, "é" + char, "’" + char + "a"):
+        assert normalize._has_control(text) == (_CONTROL.search(text) is not None), repr(text)
+
+
+_LETTERS = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "No", "Po", "Zs"])
 
 
 @given(
-    st.lists(st.sampled_from([*_PIECES, "Ã", "Â ", "Р", "С", "â€", "Â\xa0", "ô\x81"]), max_size=30).map(
-        "".join
-    )
+    st.lists(st.one_of(st.sampled_from(["…", "...", "....", ". ", "\n"]), _LETTERS), max_size=30).map("".join)
 )
-def test_mojibake_hint_finds_the_same_spans(text: str) -> None:
-    spans = [m.span() for m in normalize._MOJIBAKE_HINT.finditer(text)]
-    assert spans == [m.span() for m in _MOJIBAKE_HINT.finditer(text)]
-    if "\u0420" not in text and "\u0421" not in text:
-        assert spans == [m.span() for m in normalize._MOJIBAKE_HINT_LATIN.finditer(text)]
+def test_ellipsis_spacing_equals_the_regex_definition(text: str) -> None:
+    """``unicodedata`` categories (Python's Unicode version) stand in for ``regex``'s
+    ``\\p{L}``; characters assigned in both agree."""
+    assert normalize.space_after_ellipsis(text) == ref_ellipsis(text)
 
 
 @given(texts)
 def test_fast_finders_equal_their_plain_definitions(text: str) -> None:
+    for ref, fast in PAIRS:
+        assert list(fast(text)) == ref(text), fast.__name__
+
+
+@given(st.text(st.sampled_from(" \t\n\xa0\u2009\u3000.,…aB\x00")))
+def test_fast_finders_on_dense_text(text: str) -> None:
     for ref, fast in PAIRS:
         assert list(fast(text)) == ref(text), fast.__name__
 

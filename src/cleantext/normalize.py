@@ -1,19 +1,17 @@
 """Normalization rules (``normalize.*``): encoding, characters, spaces, punctuation, layout.
 
-Each finder is a small function that returns edits; cheap ``in`` checks or one
-precompiled whole-text search come first so that clean text costs almost nothing.
+Each finder is a small function that returns edits; cheap ``in`` checks (single
+characters are found at memory speed) or one scan with a pattern that starts with a
+literal come first, so that clean text costs almost nothing.  Nothing is compiled at
+import time: every pattern is built on first use (``functools.cache``), and only when
+a text has a candidate for it; ``ftfy`` is imported only for a line that looks broken.
 """
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
-from functools import lru_cache
-from html.entities import html5
+from functools import cache, lru_cache
 from typing import Any
-
-import regex
 
 from .config import Config
 from .core import Edit, Rule, apply_edits
@@ -30,13 +28,21 @@ def _contains_any(text: str, chars: str) -> bool:
 # An escaped "&" (``&amp;``, ``&AMP;``, ``&#38;``, ``&#038;``, ``&#x26;``): a scraper that
 # escapes twice writes the next entity after one of these (WordPress: ``&#038;#8217;``).
 _AMP = r"(?:amp;|AMP;|#0*38;|#[xX]0*26;)"
-_ENTITY = re.compile(rf"&{_AMP}*(?:#[0-9]{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|[A-Za-z][A-Za-z0-9]{{1,31}};)")
-_AMP_CHAIN = re.compile(f"{_AMP}*")
 
 
-def _decode_entity(s: str) -> str:
+@cache
+def _entity_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An entity, perhaps after a chain of escaped ``&``; and such a chain."""
+    entity = re.compile(rf"&{_AMP}*(?:#[0-9]{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|[A-Za-z][A-Za-z0-9]{{1,31}};)")
+    return entity, re.compile(f"{_AMP}*")
+
+
+def _decode_entity(s: str, amp_chain: re.Pattern[str]) -> str:
     """``&amp;amp;lt;`` -> ``<``: drop the chain of escaped ``&``, then decode the last entity."""
-    chain = _AMP_CHAIN.match(s, 1)
+    import html
+    from html.entities import html5
+
+    chain = amp_chain.match(s, 1)
     body = s[chain.end() :] if chain else s[1:]
     if not body:  # the chain was all ampersands: its last one is the entity
         return "&"
@@ -46,10 +52,11 @@ def _decode_entity(s: str) -> str:
 
 
 def _entity_edits(text: str) -> list[Edit]:
+    entity, amp_chain = _entity_patterns()
     return [
         (m.start(), m.end(), rep)
-        for m in _ENTITY.finditer(text)
-        if (rep := _decode_entity(m.group())) != m.group()
+        for m in entity.finditer(text)
+        if (rep := _decode_entity(m.group(), amp_chain)) != m.group()
     ]
 
 
@@ -88,19 +95,23 @@ def fix_html_entities(text: str) -> list[Edit]:
 
 
 # ----------------------------------------------------------------------------- line endings
-# "\r\n?|[...]" written with a character class first, which ``re`` scans for quickly
-_LINE_BREAKS = re.compile("[\r\x0b\x0c\x85\u2028\u2029](?:(?<=\r)\n)?")
+@cache
+def _line_breaks() -> re.Pattern[str]:
+    # "\r\n?|[...]" written with a character class first, which ``re`` scans for quickly
+    return re.compile("[\r\x0b\x0c\x85\u2028\u2029](?:(?<=\r)\n)?")
 
 
 def fix_line_endings(text: str) -> list[Edit]:
     """CRLF, lone CR, form feed, vertical tab and Unicode line separators -> ``\\n``."""
     if not _contains_any(text, "\r\x0b\x0c\x85\u2028\u2029"):
         return []
-    return [(m.start(), m.end(), "\n") for m in _LINE_BREAKS.finditer(text)]
+    return [(m.start(), m.end(), "\n") for m in _line_breaks().finditer(text)]
 
 
 # ----------------------------------------------------------------------------- mojibake
+@cache
 def _continuation_chars() -> str:
+    """UTF-8 continuation bytes (0x80-0xBF) as cp1252, latin-1 and cp1251 decode them."""
     chars = set()
     for codec in ("cp1252", "latin-1", "cp1251"):
         for b in range(0x80, 0xC0):
@@ -110,17 +121,49 @@ def _continuation_chars() -> str:
     return "".join(sorted(chars))
 
 
-# A UTF-8 lead byte decoded as cp1252/latin-1 (Â..ô) or cp1251 (Р, С), followed by a
-# continuation byte decoded the same way, or Ã/Â before a space that was an NBSP byte.
-# (One character class first, so that ``re`` can skip ahead to candidates quickly.)
-_MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4\u0420\u0421](?:[" + re.escape(_continuation_chars()) + "]|(?<=[\u00c2\u00c3]) )"
-)
-# The same without the cp1251 leads, for text without "Р"/"С": a class of Latin-1 characters
-# only is scanned about four times faster.
-_MOJIBAKE_HINT_LATIN = re.compile(
-    "[\u00c2-\u00f4](?:[" + re.escape(_continuation_chars()) + "]|(?<=[\u00c2\u00c3]) )"
-)
+@cache
+def _mojibake_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A UTF-8 lead byte decoded as cp1252/latin-1 (Â..ô) or cp1251 (Р, С), followed by a
+    continuation byte decoded the same way, or Ã/Â before a space that was an NBSP byte;
+    and the same without the cp1251 leads (a class of Latin-1 characters only is scanned
+    about four times faster).  One character class first, so that ``re`` skips ahead."""
+    cont = re.escape(_continuation_chars())
+    tail = "(?:[" + cont + "]|(?<=[\u00c2\u00c3]) )"
+    return re.compile("[\u00c2-\u00f4\u0420\u0421]" + tail), re.compile("[\u00c2-\u00f4]" + tail)
+
+
+def _utf8_class(chars: str) -> bytes:
+    """A bytes pattern matching the UTF-8 of exactly one of *chars*."""
+    by_head: dict[bytes, set[int]] = {}
+    for c in chars:
+        b = c.encode("utf-8")
+        by_head.setdefault(b[:-1], set()).add(b[-1])
+    return b"|".join(
+        re.escape(head) + b"[" + b"".join(re.escape(bytes([x])) for x in sorted(last)) + b"]"
+        for head, last in sorted(by_head.items())
+    )
+
+
+@cache
+def _mojibake_probes() -> tuple[re.Pattern[bytes], re.Pattern[str], re.Pattern[str]]:
+    """Exact tests for a mojibake hint, each starting with a literal that ``re`` finds
+    quickly: over UTF-8 bytes for the Latin leads (all are ``\\xc3`` + one byte), and
+    over the text for each Cyrillic lead."""
+    cont = _continuation_chars()
+    latin = re.compile(b"\xc3(?:[\x82-\xb4](?:" + _utf8_class(cont) + b")|[\x82\x83] )")
+    tail = "[" + re.escape(cont) + "]"
+    return latin, re.compile("\u0420" + tail), re.compile("\u0421" + tail)
+
+
+def _has_mojibake_hint(text: str) -> bool:
+    """Whether the hint pattern of :func:`_mojibake_hints` matches *text* anywhere."""
+    latin, er, es = _mojibake_probes()
+    if ("\u0420" in text and er.search(text)) or ("\u0421" in text and es.search(text)):
+        return True
+    data = text.encode("utf-8", "surrogatepass")
+    return b"\xc3" in data and latin.search(data) is not None
+
+
 _FTFY_CONFIG: Any = None
 
 
@@ -155,9 +198,10 @@ def fix_mojibake(text: str) -> list[Edit]:
     ``schÃ¶n`` -> ``schön``; ``donâ€™t`` -> ``don’t``.  Only lines that contain a
     mojibake-shaped pair of characters are handed to ftfy; curly quotes are kept.
     """
-    if text.isascii():
+    if text.isascii() or not _has_mojibake_hint(text):
         return []
-    hint = _MOJIBAKE_HINT if "\u0420" in text or "\u0421" in text else _MOJIBAKE_HINT_LATIN
+    full, latin = _mojibake_hints()
+    hint = full if "\u0420" in text or "\u0421" in text else latin
     out: list[Edit] = []
     pos = 0
     for m in hint.finditer(text):
@@ -175,13 +219,46 @@ def fix_mojibake(text: str) -> list[Edit]:
 
 
 # ----------------------------------------------------------------------------- characters
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+|[\ud800-\udfff]+")
-# "[c][c]*" rather than "[c]+": a pattern that starts with a bare class lets ``re`` skip
-# ahead to the next candidate quickly; a repeat or an alternation is tried at every position.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e][\u200b\u2060\ufeff\u00ad\u180e]*")
-_CONTROL_OR_SURROGATE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff][\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]*"
-)
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad\u180e"
+
+
+@cache
+def _control_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A run of control characters or of surrogates; and any run of either.  The second
+    is written "[c][c]*" rather than "[c]+": a pattern that starts with a bare class lets
+    ``re`` skip ahead to the next candidate quickly."""
+    control = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+|[\ud800-\udfff]+")
+    either = re.compile(
+        "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff][\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]*"
+    )
+    return control, either
+
+
+@cache
+def _control_probe() -> tuple[bytes, re.Pattern[bytes], re.Pattern[bytes]]:
+    """The bytes that cannot belong to a control character or a surrogate in UTF-8 (all
+    but C0 controls, DEL, and the lead bytes of C1 controls and surrogates); and the
+    UTF-8 of C1 controls and of surrogates (``surrogatepass``)."""
+    keep = {*range(0x09), *range(0x0E, 0x20), 0x7F, 0xC2, 0xED}
+    other = bytes(b for b in range(256) if b not in keep)
+    return other, re.compile(b"\xc2[\x80-\x9f]"), re.compile(b"\xed[\xa0-\xbf]")
+
+
+def _has_control(text: str) -> bool:
+    """Whether *text* has a C0/C1 control character (not tab or a line break) or a
+    surrogate: C-speed byte passes instead of a character class scanned in ``re``."""
+    other, c1, surrogate = _control_probe()
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, other))
+    data = text.encode("utf-8", "surrogatepass")
+    rest = data.translate(None, other)
+    if not rest:
+        return False
+    if rest.translate(None, b"\xc2\xed"):
+        return True  # a C0 control or DEL
+    return (b"\xc2" in rest and c1.search(data) is not None) or (
+        b"\xed" in rest and surrogate.search(data) is not None
+    )
 
 
 def remove_control_chars(text: str) -> list[Edit]:
@@ -190,9 +267,12 @@ def remove_control_chars(text: str) -> list[Edit]:
     ``a\\x00b\\x1b`` -> ``ab``.  A surrogate pair becomes its character, a lone
     surrogate U+FFFD.
     """
+    if not _has_control(text):
+        return []
+    control, either = _control_patterns()
     out: list[Edit] = []
-    for run in _CONTROL_OR_SURROGATE.finditer(text):
-        for m in _CONTROL.finditer(text, run.start(), run.end()):
+    for run in either.finditer(text):
+        for m in control.finditer(text, run.start(), run.end()):
             s = m.group()
             if "\ud800" <= s[0] <= "\udfff":
                 rep = s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
@@ -202,20 +282,29 @@ def remove_control_chars(text: str) -> list[Edit]:
     return out
 
 
+@cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile(f"[{_INVISIBLE_CHARS}][{_INVISIBLE_CHARS}]*")
+
+
 def remove_invisible(text: str) -> list[Edit]:
     """Delete zero-width spaces, word joiners, BOMs and soft hyphens.
 
     ``co\\u00adoperate\\u200b`` -> ``cooperate``.  Zero-width joiners (emoji,
     Indic and Persian scripts) are kept.
     """
-    if text.isascii() or not _contains_any(text, "\u200b\u2060\ufeff\u00ad\u180e"):
+    if text.isascii() or not _contains_any(text, _INVISIBLE_CHARS):
         return []
-    return [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    return [(m.start(), m.end(), "") for m in _invisible().finditer(text)]
 
 
 def normalize_nfc(text: str) -> list[Edit]:
     """Compose characters (Unicode NFC): ``e\\u0301`` -> ``é``."""
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
+    if text.isascii():
+        return []
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", text):
         return []
     out: list[Edit] = []
     start = 0
@@ -229,47 +318,73 @@ def normalize_nfc(text: str) -> list[Edit]:
 
 
 # ----------------------------------------------------------------------------- spaces
-_H = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
 _ODD_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-# A whole run of spaces (the first one not preceded by a space) that needs an edit: two or
-# more, or one odd space, or one at a line start or end.  It starts with a character class so
-# that ``re`` skips between spaces quickly.
-_SPACE_RUN = re.compile(rf"{_H}(?<!{_H}{_H})(?:{_H}+|(?<! )|(?<![^\n]{_H})|(?=\n)|\Z)")
+_SPACE_SET = frozenset(" " + _ODD_SPACES)
+# where a run of spaces that needs an edit shows itself, and the offset of a space in it
+_SPACE_NEEDLES = (("  ", 0), (" \n", 0), ("\n ", 1))
+
+
+@cache
+def _space_run() -> re.Pattern[str]:
+    return re.compile("[ " + _ODD_SPACES + "]*")
 
 
 def normalize_spaces(text: str) -> list[Edit]:
     """Tabs, NBSP and other spaces -> one space; no spaces at line starts and ends.
 
     ``\\t a \\u00a0 b  `` -> ``a b``.  The ideographic space of CJK text is kept.
+
+    A run of spaces needs an edit when it is two or more long, has an odd space, or
+    touches a line start or end; each such run contains a space found by a literal
+    search (``"  "``, ``" \\n"``, ``"\\n "``, an odd space, the text's ends), so only the
+    runs to edit are visited, not every space between two words.
     """
-    if (
-        "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and not text.startswith(" ")
-        and not text.endswith(" ")
-        and not _contains_any(text, _ODD_SPACES)
-    ):
+    if not text:
+        return []
+    odd = [c for c in (("\t",) if text.isascii() else _ODD_SPACES) if c in text]
+    found = [(needle, off) for needle, off in _SPACE_NEEDLES if needle in text]
+    if not odd and not found and text[0] != " " and text[-1] != " ":
         return []  # only single spaces between words: nothing to do
-    out: list[Edit] = []
+    run = _space_run().match
     n = len(text)
-    for m in _SPACE_RUN.finditer(text):
-        start, end = m.span()
+    seeds: list[int] = [0] if text[0] in _SPACE_SET else []
+    for needle, off in found + [(c, 0) for c in odd]:
+        i = text.find(needle)
+        while i >= 0:
+            at = i + off
+            seeds.append(at)
+            i = text.find(needle, m.end() if (m := run(text, at)) else at + 1)
+    if text[-1] in _SPACE_SET:
+        seeds.append(n - 1)
+    seeds.sort()
+    out: list[Edit] = []
+    done = 0
+    for seed in seeds:
+        if seed < done:
+            continue
+        start = seed
+        while start > 0 and text[start - 1] in _SPACE_SET:
+            start -= 1
+        end = m.end() if (m := run(text, seed)) else seed
         edge = start == 0 or end == n or text[start - 1] == "\n" or text[end] == "\n"
         out.append((start, end, "" if edge else " "))
+        done = end
     return out
 
 
 # ----------------------------------------------------------------------------- punctuation
-# "decades , as" / "said ." -- not a spaced ellipsis (". . .") nor ".NET"
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_]|[”’)\]%]) +(?=,(?:\s|$)|\.(?! *\.)(?:\s|$))")
-# "activities. ." / "word,, word" -- but ". . ." and ". . . ." ellipses stay.  The span to
-# delete is group 1 or 2; the pattern starts at the "." or "," before it, which ``re`` skips
-# to quickly (a pattern that starts with a lookbehind is tried at every position).
-_REPEATED_FAST = re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)|,(?<=[^\W_],)((?: *,)+)")
-# A "," or "." right after a space: where a match of _SPACE_BEFORE can end.
-_PUNCT_AFTER_SPACE = re.compile(r"[,.](?<= [,.])")
-_ELLIPSIS_UPPER = regex.compile(r"(?<=\p{L}[…])(?=\p{Lu})|(?<=\p{L}\.\.\.)(?=\p{Lu}\p{Ll})")
+@cache
+def _space_before() -> re.Pattern[str]:
+    # "decades , as" / "said ." -- not a spaced ellipsis (". . .") nor ".NET"
+    return re.compile(r"(?<=[^\W_]|[”’)\]%]) +(?=,(?:\s|$)|\.(?! *\.)(?:\s|$))")
+
+
+@cache
+def _repeated() -> re.Pattern[str]:
+    # "activities. ." / "word,, word" -- but ". . ." and ". . . ." ellipses stay.  The span to
+    # delete is group 1 or 2; the pattern starts at the "." or "," before it, which ``re`` skips
+    # to quickly (a pattern that starts with a lookbehind is tried at every position).
+    return re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)|,(?<=[^\W_],)((?: *,)+)")
 
 
 def remove_space_before_punctuation(text: str) -> list[Edit]:
@@ -278,14 +393,22 @@ def remove_space_before_punctuation(text: str) -> list[Edit]:
     Numbers (``1 ,000``), spaced ellipses (``wait . . .``) and ``.NET`` are kept;
     ``;:!?`` are left alone (French sets a space before them).
     """
-    if " ," not in text and " ." not in text:
+    ends = []  # a "," or "." right after a space: where a match can end
+    for needle in (" ,", " ."):
+        i = text.find(needle)
+        while i >= 0:
+            ends.append(i + 1)
+            i = text.find(needle, i + 2)
+    if not ends:
         return []
+    ends.sort()
+    pattern = _space_before()
     out: list[Edit] = []
-    for cand in _PUNCT_AFTER_SPACE.finditer(text):
-        start = cand.start() - 1
+    for cand in ends:
+        start = cand - 1
         while start > 0 and text[start - 1] == " ":
             start -= 1
-        m = _SPACE_BEFORE.match(text, start)  # a match can only start where its run of spaces does
+        m = pattern.match(text, start)  # a match can only start where its run of spaces does
         if m:
             out.append((m.start(), m.end(), ""))
     return out
@@ -299,43 +422,88 @@ def remove_repeated_punctuation(text: str) -> list[Edit]:
     if ". ." not in text and ",," not in text and ", ," not in text:
         return []
     out: list[Edit] = []
-    for m in _REPEATED_FAST.finditer(text):
+    for m in _repeated().finditer(text):
         group = 1 if m.start(1) >= 0 else 2
         out.append((m.start(group), m.end(group), ""))
     return out
 
 
+@cache
+def _runs_of(char: str) -> re.Pattern[str]:
+    return re.compile(re.escape(char) + "+")
+
+
 def space_after_ellipsis(text: str) -> list[Edit]:
-    """``decreasing…NATO`` -> ``decreasing… NATO``; ``1...10`` stays."""
-    if "…" not in text and "..." not in text:
+    """``decreasing…NATO`` -> ``decreasing… NATO``; ``1...10`` stays.
+
+    After a letter, an ellipsis character before an upper-case letter, or exactly three
+    dots before an upper-case and a lower-case letter (``wait...Then``, not ``x...NASA``).
+    """
+    has_char = "…" in text
+    if not has_char and "..." not in text:
         return []
-    return [(m.start(), m.start(), " ") for m in _ELLIPSIS_UPPER.finditer(text)]
+    from unicodedata import category
+
+    n = len(text)
+    out: list[Edit] = []
+    if has_char:
+        runs = _runs_of("…").match
+        i = text.find("…")
+        while i >= 0:
+            end = run.end() if (run := runs(text, i)) else i + 1
+            if (
+                end == i + 1
+                and i > 0
+                and end < n
+                and category(text[i - 1])[0] == "L"
+                and category(text[end]) == "Lu"
+            ):
+                out.append((end, end, " "))
+            i = text.find("…", end)
+    dots = _runs_of(".").match
+    i = text.find("...")
+    while i >= 0:
+        end = run.end() if (run := dots(text, i)) else i + 3
+        if (
+            end == i + 3
+            and i > 0
+            and end + 1 < n
+            and category(text[i - 1])[0] == "L"
+            and category(text[end]) == "Lu"
+            and category(text[end + 1]) == "Ll"
+        ):
+            out.append((end, end, " "))
+        i = text.find("...", end)
+    out.sort()
+    return out
 
 
-_ASCII_TABLE = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "″": '"',
-        "«": '"',
-        "»": '"',
-        "–": "-",
-        "—": "-",
-        "―": "-",
-        "‐": "-",
-        "‑": "-",
-        "−": "-",
-        "…": "...",
-    }
-)
-_NON_ASCII_PUNCT = re.compile("[‘’‚‛′“”„‟″«»–—―‐‑−…]+")
+_ASCII_FOLDS = {
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "′": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "«": '"',
+    "»": '"',
+    "–": "-",
+    "—": "-",
+    "―": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+    "…": "...",
+}
+
+
+@cache
+def _ascii_folding() -> tuple[re.Pattern[str], dict[int, str]]:
+    return re.compile("[" + "".join(_ASCII_FOLDS) + "]+"), str.maketrans(_ASCII_FOLDS)
 
 
 def ascii_punctuation(text: str) -> list[Edit]:
@@ -343,11 +511,16 @@ def ascii_punctuation(text: str) -> list[Edit]:
 
     ``“Yes” – he said…`` -> ``"Yes" - he said...``.
     """
-    return [(m.start(), m.end(), m.group().translate(_ASCII_TABLE)) for m in _NON_ASCII_PUNCT.finditer(text)]
+    if text.isascii():
+        return []
+    pattern, table = _ascii_folding()
+    return [(m.start(), m.end(), m.group().translate(table)) for m in pattern.finditer(text)]
 
 
 # ----------------------------------------------------------------------------- layout
-_BLANK_RUN = re.compile("\n\n\n+")  # a literal prefix: found fast
+@cache
+def _blank_run() -> re.Pattern[str]:
+    return re.compile("\n\n\n+")  # a literal prefix: found fast
 
 
 def normalize_layout(text: str) -> list[Edit]:
@@ -364,7 +537,7 @@ def normalize_layout(text: str) -> list[Edit]:
         return [(0, len(text), "")]
     out: list[Edit] = [(0, head, "")] if head else []
     if text.find("\n\n\n", head, tail) >= 0:
-        out += [(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text, head, tail)]
+        out += [(m.start(), m.end(), "\n\n") for m in _blank_run().finditer(text, head, tail)]
     if len(text) - tail > 1:
         out.append((tail, len(text), "\n"))
     return out
