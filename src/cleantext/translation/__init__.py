@@ -33,8 +33,14 @@ def _rules(
     user_places: tuple[tuple[str, str], ...],
     mode: str,
 ) -> tuple[Rule, ...]:
-    calque_table = calques.default_table(tuple(user_calques))
-    place_table = places.default_table(tuple(user_places), mode)
+    # the tables are built on first use; a user's pairs are checked now, so that a bad
+    # configuration fails when the pipeline is built, not in the middle of a corpus
+    calque_table = calques.Calques(tuple(user_calques))
+    place_table = places.PlaceNames(tuple(user_places), mode)
+    if user_calques:
+        calque_table.table()
+    if user_places:
+        place_table.table()
     return (
         Rule(
             "translation.month-number-word",

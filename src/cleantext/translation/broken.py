@@ -11,29 +11,35 @@ words such as ``iPhone`` or ``pic.twitter.com`` are not reported.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..core import Edit
-from .context import PERIOD_LOWER, plain_word_before
+from .context import first_period_lower, period_lower, plain_word_before
 from .language import EnglishGate
 
 __all__ = ["find_broken_sentences"]
 
-# the lowercase word after the stop: letters only, then a space, punctuation or the line end
-_NEXT_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;!?)”\"’]|[.:](?!\S)|\Z)")
+
+@cache
+def _next_word() -> re.Pattern[str]:
+    """The lowercase word after the stop: letters only, then a space, punctuation or the line end."""
+    return re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;!?)”\"’]|[.:](?!\S)|\Z)")
 
 
 def find_broken_sentences(text: str) -> list[Edit]:
     """Findings (replacement ``None``) for ``word. lowercase`` sentence breaks in English text."""
-    if ". " not in text:
+    first = first_period_lower(text)
+    if first < 0:
         return []
+    next_word = _next_word()
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in PERIOD_LOWER.finditer(text):
+    for m in period_lower().finditer(text, first):
         dot = m.start()
         word = plain_word_before(text, dot)
         if word is None:
             continue
-        nxt = _NEXT_WORD.match(text, dot + 2)
+        nxt = next_word.match(text, dot + 2)
         if nxt is None:
             continue
         gate = gate or EnglishGate(text)

@@ -10,91 +10,147 @@ capitalised first letter (kept in the repair).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
 
 from ..core import Edit
-from ._data import load
+from ._data import contains_word, load
 from ._trie import trie_pattern
 from .language import EnglishGate
 
-__all__ = ["CalqueTable", "builtin_calques", "find_calques"]
-
-_DATA = load("translation_calques.json")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ,]*\Z")
-_WORD_AFTER = re.compile(r" ([^\W\d_]+)")
+__all__ = ["CalqueTable", "Calques", "builtin_calques", "default_table", "find_calques"]
 
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-@dataclass(frozen=True)
 class CalqueTable:
-    """Calques and their repairs, with the words that veto a match around them."""
+    """Calques and their repairs, with the words that veto a match around them.
 
-    pairs: tuple[tuple[str, str], ...]
-    not_after: frozenset[str] = frozenset()
-    not_before: frozenset[str] = frozenset()
-    _compiled: tuple[re.Pattern[str], dict[str, str], tuple[str, ...]] = field(
-        init=False, compare=False, repr=False
-    )
+    The pattern is compiled the first time a text passes the table's pre-check.
+    """
 
-    def __post_init__(self) -> None:
-        for calque, repair in self.pairs:
+    __slots__ = ("_compiled", "keys", "not_after", "not_before", "pairs")
+
+    def __init__(
+        self,
+        pairs: tuple[tuple[str, str], ...],
+        not_after: frozenset[str] = frozenset(),
+        not_before: frozenset[str] = frozenset(),
+    ) -> None:
+        for calque, _ in pairs:
             if not calque.strip() or calque != " ".join(calque.split()):
                 raise ValueError(f"a calque must be words separated by single spaces, not {calque!r}")
-            for other, _ in self.pairs:
-                if re.search(rf"(?<![\w-]){re.escape(other.lower())}(?![\w-])", repair.lower()):
-                    raise ValueError(f"the repair {repair!r} contains the calque {other!r}")
-
-        object.__setattr__(self, "_compiled", _compile(self))
+        lowered = [(c, c.lower()) for c, _ in pairs]
+        for _, repair in pairs:
+            low = repair.lower()
+            for calque, calque_low in lowered:
+                if calque_low in low and contains_word(low, calque_low):
+                    raise ValueError(f"the repair {repair!r} contains the calque {calque!r}")
+        self.pairs = pairs
+        self.not_after = not_after
+        self.not_before = not_before
+        #: cheap pre-check: each calque without its first letter, up to its second word of
+        #: three letters or more ("f here", "t is question")
+        self.keys = _keys(pairs)
+        self._compiled: tuple[re.Pattern[str], dict[str, str]] | None = None
 
     def __call__(self, text: str) -> list[Edit]:
         return find_calques(self, text)
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"pairs": self.pairs, "not_after": self.not_after, "not_before": self.not_before}
+    def compiled(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """The pattern of every calque form, and the repair of each form (built once)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _compile(self.pairs)
+        return compiled
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for key, value in state.items():
-            object.__setattr__(self, key, value)
-        object.__setattr__(self, "_compiled", _compile(self))
+    def __reduce__(
+        self,
+    ) -> tuple[type[CalqueTable], tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]]:
+        return (CalqueTable, (self.pairs, self.not_after, self.not_before))
+
+
+class Calques:
+    """The ``translation.calques`` finder: the built-in table with the user's pairs.
+
+    Only the user's pairs are kept here; the table is loaded and built the first time
+    the rule runs, so building the rules costs nothing.  Pickles as its pairs.
+    """
+
+    __slots__ = ("_table", "extra")
+
+    def __init__(self, extra: tuple[tuple[str, str], ...] = ()) -> None:
+        self.extra = extra
+        self._table: CalqueTable | None = None
+
+    def table(self) -> CalqueTable:
+        """The table (built on first use; raises ``ValueError`` for a bad user pair)."""
+        table = self._table
+        if table is None:
+            table = self._table = default_table(self.extra)
+        return table
+
+    def __call__(self, text: str) -> list[Edit]:
+        return find_calques(self._table or self.table(), text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Calques) and other.extra == self.extra
+
+    def __hash__(self) -> int:
+        return hash(self.extra)
+
+    def __repr__(self) -> str:
+        return f"Calques({self.extra!r})"
+
+    def __reduce__(self) -> tuple[type[Calques], tuple[tuple[tuple[str, str], ...]]]:
+        return (Calques, (self.extra,))
 
 
 def builtin_calques() -> tuple[tuple[str, str], ...]:
     """The calques shipped in ``data/translation_calques.json``."""
-    return tuple((c["calque"], c["repair"]) for c in _DATA["calques"])
+    return tuple((c["calque"], c["repair"]) for c in load("translation_calques.json")["calques"])
 
 
+@lru_cache(maxsize=8)
 def default_table(extra: tuple[tuple[str, str], ...] = ()) -> CalqueTable:
     """The built-in table with *extra* user pairs (a user pair overrides a built-in one)."""
+    data = load("translation_calques.json")
     mine = {c.lower(): (c, r) for c, r in builtin_calques()}
     mine.update({c.lower(): (c, r) for c, r in extra})
-    return CalqueTable(tuple(mine.values()), frozenset(_DATA["not_after"]), frozenset(_DATA["not_before"]))
+    return CalqueTable(tuple(mine.values()), frozenset(data["not_after"]), frozenset(data["not_before"]))
 
 
-def _compile(table: CalqueTable) -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
-    # cheap pre-check: each calque without its first letter, up to its second word of three
-    # letters or more ("f here", "t is question")
+def _keys(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     keys = set()
-    for calque, _ in table.pairs:
+    for calque, _ in pairs:
         words = calque.split(" ")
         n = 1 + next((i for i, w in enumerate(words[1:], 1) if len(w) >= 3), len(words) - 1)
         keys.add(" ".join(words[:n])[1:])
+    return tuple(sorted(keys))
+
+
+def _compile(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     forms: dict[str, str] = {}
-    for calque, repair in table.pairs:
+    for calque, repair in pairs:
         low, rep = calque[0].lower() + calque[1:], repair[0].lower() + repair[1:]
         forms[low] = rep
         forms[calque[0].upper() + calque[1:]] = rep[0].upper() + rep[1:]
-    return re.compile(trie_pattern(forms)), forms, tuple(sorted(keys))
+    return re.compile(trie_pattern(forms)), forms
+
+
+@lru_cache(maxsize=1)
+def _context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The word before and the word after a match (compiled on first use)."""
+    return re.compile(r"([^\W\d_]+)[ ,]*\Z"), re.compile(r" ([^\W\d_]+)")
 
 
 def find_calques(table: CalqueTable, text: str) -> list[Edit]:
     """Replace each calque of *table* found in *text* with its repair."""
-    pattern, forms, keys = table._compiled
-    if not any(k in text for k in keys):
+    if not any(k in text for k in table.keys):
         return []
+    pattern, forms = table.compiled()
+    word_before, word_after = _context()
     out: list[Edit] = []
     gate: EnglishGate | None = None
     n = len(text)
@@ -102,10 +158,10 @@ def find_calques(table: CalqueTable, text: str) -> list[Edit]:
         s, e = m.span()
         if (s and _is_word_char(text[s - 1])) or (e < n and _is_word_char(text[e])):
             continue
-        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        before = word_before.search(text, max(0, s - 30), s)
         if before is not None and before.group(1).lower() in table.not_after:
             continue
-        after = _WORD_AFTER.match(text, e)
+        after = word_after.match(text, e)
         if after is not None and after.group(1).lower() in table.not_before:
             continue
         gate = gate or EnglishGate(text)

@@ -1,22 +1,48 @@
 """Looking around a full stop: is the word before it a plain word that ends a sentence?
 
 Most glitches of this family show as a full stop followed by a space and a lowercase
-letter, which is rare in good English; each rule scans for that with a pattern that
-starts with the literal ``". "`` (which ``re`` finds fast) and looks around each hit.
+letter, which is rare in good English; each rule first looks for that once in the whole
+text (:func:`first_period_lower`, a C-speed scan that most documents fail), and only
+then builds its own pattern, which starts with the literal ``". "``, and scans from there.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ._data import load
 
-__all__ = ["ABBREVIATIONS", "PERIOD_LOWER", "LineSpans", "plain_word_before"]
+__all__ = ["LineSpans", "abbreviations", "first_period_lower", "period_lower", "plain_word_before"]
 
-#: a full stop, a space and a lowercase letter: ``nowhere. meaning``
-PERIOD_LOWER = re.compile(r"\. (?=[a-z])")
-ABBREVIATIONS = frozenset(load("translation_english.json")["abbreviations"])
 _LOOKBACK = 40
+
+
+@cache
+def period_lower() -> re.Pattern[str]:
+    """A full stop, a space and a lowercase letter: ``nowhere. meaning`` (compiled on first use)."""
+    return re.compile(r"\. (?=[a-z])")
+
+
+def first_period_lower(text: str) -> int:
+    """The offset of the first ``". "`` followed by a lowercase letter in *text*, or -1.
+
+    Every pattern of the rules that look after a full stop starts there, so a rule that
+    gets -1 has nothing to do, and one that gets an offset can scan from it.
+
+    >>> first_period_lower("He left. She stayed. the end"), first_period_lower("He left. She stayed.")
+    (19, -1)
+    """
+    if ". " not in text:
+        return -1
+    m = period_lower().search(text)
+    return -1 if m is None else m.start()
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Lowercase words that end in a full stop without ending a sentence (``etc``, ``feb``)."""
+    return frozenset(load("translation_english.json")["abbreviations"])
 
 
 def plain_word_before(text: str, pos: int) -> str | None:
@@ -33,7 +59,7 @@ def plain_word_before(text: str, pos: int) -> str | None:
     if start == 0 and lo > 0:
         return None
     word = text[start:pos]
-    if len(word) < 2 or not word.isalpha() or word.isupper() or word.lower() in ABBREVIATIONS:
+    if len(word) < 2 or not word.isalpha() or word.isupper() or word.lower() in abbreviations():
         return None
     return word
 

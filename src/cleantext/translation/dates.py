@@ -8,26 +8,42 @@ repair puts the day back as digits and turns ``in`` into ``on``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..core import Edit
 from ._data import load, word_alternation
+from .context import first_period_lower
 from .language import EnglishGate
 
 __all__ = ["find_month_number_word"]
 
-_DATA = load("translation_dates.json")
-_MONTHS: dict[str, int] = _DATA["months"]
-_NUMBERS: dict[str, int] = {**_DATA["cardinals"], **_DATA["ordinals"]}
-_AMBIGUOUS = frozenset(_DATA["ambiguous"])
-
-# ". ten" followed by punctuation or the line end (never "June. one analyst")
-_NUMBER_AFTER_PERIOD = re.compile(
-    rf"\. ({word_alternation(_NUMBERS)})(?=([.,;:!?)\]”’\"])|$)",
-    re.MULTILINE,
-)
-_MONTH_BEFORE = re.compile(rf"(?:(?<![\w-])([Ii]n) )?(?<![\w-])({word_alternation(_MONTHS)})\Z")
 # after one of the ambiguous words ("one", "first" ...) only these may follow
 _SENTENCE_END = frozenset('.!?)]”’"')
+
+
+class _Tables:
+    """Month lengths, number words and the patterns, built on first use."""
+
+    __slots__ = ("ambiguous", "month_before", "months", "number_after_period", "numbers")
+
+    def __init__(self) -> None:
+        data = load("translation_dates.json")
+        self.months: dict[str, int] = data["months"]
+        self.numbers: dict[str, int] = {**data["cardinals"], **data["ordinals"]}
+        self.ambiguous = frozenset(data["ambiguous"])
+        # ". ten" followed by punctuation or the line end (never "June. one analyst")
+        self.number_after_period = re.compile(
+            rf"\. ({word_alternation(self.numbers)})(?=([.,;:!?)\]”’\"])|$)",
+            re.MULTILINE,
+        )
+        self.month_before = re.compile(
+            rf"(?:(?<![\w-])([Ii]n) )?(?<![\w-])({word_alternation(self.months)})\Z"
+        )
+
+
+@cache
+def _tables() -> _Tables:
+    return _Tables()
 
 
 def find_month_number_word(text: str) -> list[Edit]:
@@ -38,20 +54,23 @@ def find_month_number_word(text: str) -> list[Edit]:
     mark or the line end follows, and a day that exists in that month.  ``May. Ten
     years later`` and ``June. one analyst said`` stay.
     """
-    if ". " not in text:
+    first = first_period_lower(text)
+    if first < 0:
         return []
+    t = _tables()
+    month_before, numbers, months = t.month_before, t.numbers, t.months
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in _NUMBER_AFTER_PERIOD.finditer(text):
+    for m in t.number_after_period.finditer(text, first):
         dot = m.start()
-        before = _MONTH_BEFORE.search(text, max(0, dot - 16), dot)
+        before = month_before.search(text, max(0, dot - 16), dot)
         if before is None:
             continue
         word, month = m.group(1), before.group(2)
-        day = _NUMBERS[word]
-        if day > _MONTHS[month]:
+        day = numbers[word]
+        if day > months[month]:
             continue
-        if word in _AMBIGUOUS and m.group(2) is not None and m.group(2) not in _SENTENCE_END:
+        if word in t.ambiguous and m.group(2) is not None and m.group(2) not in _SENTENCE_END:
             continue
         gate = gate or EnglishGate(text)
         if not gate.at(dot):

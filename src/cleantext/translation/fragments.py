@@ -11,39 +11,47 @@ stop: ``finding a solution. political solution,`` -> ``finding a political solut
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..core import Edit
 from ._data import load, word_alternation
-from .context import plain_word_before
+from .context import first_period_lower, plain_word_before
 from .language import EnglishGate
 
 __all__ = ["find_duplicated_fragment", "find_stray_fragment"]
 
-_EN = load("translation_english.json")
-_DATES = load("translation_dates.json")
-_VERBS = word_alternation(_EN["speech_verbs"])
-_SUBJECTS = word_alternation(_EN["subjects"])
-_STOPWORDS = frozenset(_EN["stopwords"])
-_DISCOURSE = frozenset(_EN["discourse_words"]) | _STOPWORDS
-_MONTHS = frozenset(_DATES["months"])
-_NUMBERS = frozenset(_DATES["cardinals"]) | frozenset(_DATES["ordinals"])
-
-# ". meaning,”" / ". meaning”" / ". meaning, he said"
-_STRAY = re.compile(
-    rf"\. ([a-z]+)(?:\. [a-z]+){{0,3}}"
-    rf"(?:(,?)[”\"](?!\w)|(,)(?= (?:{_SUBJECTS}|[A-Z][a-z]+) (?:{_VERBS})(?![\w-])))"
-)
-
-
-_SENTENCE_START = re.compile(r"[.!?“\"\n]")
 _MIN_SENTENCE_WORDS = 4
 
 
-def _long_sentence_before(text: str, dot: int) -> bool:
+class _Stray:
+    """Word sets and patterns of ``translation.stray-fragment``, built on first use."""
+
+    __slots__ = ("discourse", "months", "numbers", "sentence_start", "stray")
+
+    def __init__(self) -> None:
+        english, dates = load("translation_english.json"), load("translation_dates.json")
+        self.discourse = frozenset(english["discourse_words"]) | frozenset(english["stopwords"])
+        self.months = frozenset(dates["months"])
+        self.numbers = frozenset(dates["cardinals"]) | frozenset(dates["ordinals"])
+        verbs, subjects = word_alternation(english["speech_verbs"]), word_alternation(english["subjects"])
+        # ". meaning,”" / ". meaning”" / ". meaning, he said"
+        self.stray = re.compile(
+            rf"\. ([a-z]+)(?:\. [a-z]+){{0,3}}"
+            rf"(?:(,?)[”\"](?!\w)|(,)(?= (?:{subjects}|[A-Z][a-z]+) (?:{verbs})(?![\w-])))"
+        )
+        self.sentence_start = re.compile(r"[.!?“\"\n]")
+
+
+@cache
+def _stray() -> _Stray:
+    return _Stray()
+
+
+def _long_sentence_before(text: str, dot: int, sentence_start: re.Pattern[str]) -> bool:
     """Whether the sentence that ends at *dot* has four words or more."""
     lo = max(0, dot - 200)
     cut = lo
-    for m in _SENTENCE_START.finditer(text, lo, dot):
+    for m in sentence_start.finditer(text, lo, dot):
         cut = m.end()
     return text.count(" ", cut, dot) >= _MIN_SENTENCE_WORDS - 1 + (text[cut : cut + 1] == " ")
 
@@ -56,24 +64,26 @@ def find_stray_fragment(text: str) -> list[Edit]:
     words (``however``, ``clearly``, ``please``) start real sentences and stay.  Without a
     comma the full stop stays: ``nowhere. meaning”`` -> ``nowhere.”``.
     """
-    if ". " not in text:
+    first = first_period_lower(text)
+    if first < 0:
         return []
+    t = _stray()
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in _STRAY.finditer(text):
+    for m in t.stray.finditer(text, first):
         dot = m.start()
         before = plain_word_before(text, dot)
         word = m.group(1)
         if (
             before is None
-            or word in _DISCOURSE
+            or word in t.discourse
             or word.endswith("ly")
-            or (before in _MONTHS and word in _NUMBERS)
+            or (before in t.months and word in t.numbers)
         ):
             continue  # an adverb or a discourse word starts a real (miscapitalised) sentence
         if before.islower() and text.endswith(". ", 0, dot - len(before)):
             continue  # inside a longer chain of one-word "sentences": leave it whole
-        if not _long_sentence_before(text, dot):
+        if not _long_sentence_before(text, dot, t.sentence_start):
             continue  # “Run. fast,” / “omg. amazing,”: short speech, not a translation remnant
         gate = gate or EnglishGate(text)
         if not gate.at(dot):
@@ -83,15 +93,25 @@ def find_stray_fragment(text: str) -> list[Edit]:
     return out
 
 
-# ". political solution," -- one to three words, then a word that punctuation follows; it
-# must be the word before the full stop
-_FRAGMENT_AFTER_STOP = re.compile(
-    r"\. ((?:[a-z][a-z-]* ){1,3})([a-z][a-z-]{2,})(?![\w-])(?=[,;:.!?”\"’)]|$)",
-    re.MULTILINE,
-)
+class _Duplicated:
+    """Word set and patterns of ``translation.duplicated-fragment``, built on first use."""
+
+    __slots__ = ("article_before", "fragment_after_stop", "stopwords")
+
+    def __init__(self) -> None:
+        self.stopwords = frozenset(load("translation_english.json")["stopwords"])
+        # ". political solution," -- one to three words, then a word that punctuation follows;
+        # it must be the word before the full stop
+        self.fragment_after_stop = re.compile(
+            r"\. ((?:[a-z][a-z-]* ){1,3})([a-z][a-z-]{2,})(?![\w-])(?=[,;:.!?”\"’)]|$)",
+            re.MULTILINE,
+        )
+        self.article_before = re.compile(r"(?<![\w-])([Aa]n?) \Z")
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])([Aa]n?) \Z")
+@cache
+def _duplicated() -> _Duplicated:
+    return _Duplicated()
 
 
 def find_duplicated_fragment(text: str) -> list[Edit]:
@@ -101,21 +121,23 @@ def find_duplicated_fragment(text: str) -> list[Edit]:
     (``the end. in the end,`` stays).  An article before the noun is made to agree with
     the modifier: ``an answer. clear answer`` -> ``a clear answer``.
     """
-    if ". " not in text:
+    first = first_period_lower(text)
+    if first < 0:
         return []
+    t = _duplicated()
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in _FRAGMENT_AFTER_STOP.finditer(text):
+    for m in t.fragment_after_stop.finditer(text, first):
         dot = m.start()
         if plain_word_before(text, dot) != m.group(2):
             continue
-        if any(w in _STOPWORDS for w in m.group(1).split()):
+        if any(w in t.stopwords for w in m.group(1).split()):
             continue
         gate = gate or EnglishGate(text)
         if not gate.at(dot):
             continue
         start = dot - len(m.group(2))
-        article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        article = t.article_before.search(text, max(0, start - 4), start)
         if article is None:
             out.append((start, dot + 2, ""))
         else:

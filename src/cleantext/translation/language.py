@@ -11,39 +11,51 @@ pays for it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ._data import load
 from .context import LineSpans
 
 __all__ = ["EnglishGate", "english_verdict"]
 
-_WORD = re.compile(r"[^\W\d_]+")
-_EN = frozenset(load("translation_english.json")["function_words"])
-# frequent function words of other languages written in Latin script; none is English
-_OTHER = frozenset(load("translation_english.json")["other_language_function_words"])
-
-
-def _neutral_words() -> frozenset[str]:
-    """Words the family itself rewrites or removes: they must not sway a verdict.
-
-    A repair ("February. twenty." -> "February 20.", "said. noted." -> "noted.") would
-    otherwise change the word counts behind the document verdict, and a second run of
-    the same rule could decide differently from the first (not idempotent).
-    """
-    dates = load("translation_dates.json")
-    words: set[str] = set()
-    for key in ("cardinals", "ordinals"):
-        for phrase in dates[key]:
-            words.update(w.lower() for w in _WORD.findall(phrase))
-    words.update(v.lower() for v in load("translation_english.json")["speech_verbs"])
-    return frozenset(words)
-
-
-_NEUTRAL = _neutral_words()
 MIN_WORDS = 8
 MIN_RATIO = 0.1
 _SURE_WORDS = 20
 _SAMPLE = 20_000
+
+
+class _Vocabulary:
+    """The word pattern and word sets of the gate, built on first use."""
+
+    __slots__ = ("english", "neutral", "other", "word")
+
+    def __init__(self) -> None:
+        data = load("translation_english.json")
+        self.word = re.compile(r"[^\W\d_]+")
+        self.english = frozenset(data["function_words"])
+        # frequent function words of other languages written in Latin script; none is English
+        self.other = frozenset(data["other_language_function_words"])
+        self.neutral = self._neutral_words(data)
+
+    def _neutral_words(self, english: dict[str, list[str]]) -> frozenset[str]:
+        """Words the family itself rewrites or removes: they must not sway a verdict.
+
+        A repair ("February. twenty." -> "February 20.", "said. noted." -> "noted.") would
+        otherwise change the word counts behind the document verdict, and a second run of
+        the same rule could decide differently from the first (not idempotent).
+        """
+        dates = load("translation_dates.json")
+        words: set[str] = set()
+        for key in ("cardinals", "ordinals"):
+            for phrase in dates[key]:
+                words.update(w.lower() for w in self.word.findall(phrase))
+        words.update(v.lower() for v in english["speech_verbs"])
+        return frozenset(words)
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary()
 
 
 def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
@@ -54,15 +66,17 @@ def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
     >>> english_verdict("Die Gespräche in Moskau waren die ersten ihrer Art seit Jahren.")
     False
     """
-    words = [w for w in _WORD.findall(s) if w.lower() not in _NEUTRAL]
+    vocab = _vocabulary()
+    neutral, english, other_words = vocab.neutral, vocab.english, vocab.other
+    words = [w for w in vocab.word.findall(s) if w.lower() not in neutral]
     if len(words) < min_words:
         return None
     en = other = foreign_script = 0
     for w in words:
         lw = w.lower()
-        if lw in _EN:
+        if lw in english:
             en += 1
-        elif lw in _OTHER:
+        elif lw in other_words:
             other += 1
         elif not lw.isascii():
             foreign_script += 1
@@ -76,12 +90,13 @@ def english_verdict(s: str, min_words: int = MIN_WORDS) -> bool | None:
 
 def _short_text_verdict(s: str) -> bool:
     """A text too short for the ratio: English unless it shows another language."""
-    words = [w for w in _WORD.findall(s) if w.lower() not in _NEUTRAL]
+    vocab = _vocabulary()
+    words = [w for w in vocab.word.findall(s) if w.lower() not in vocab.neutral]
     if not words:
         return False
     if any(not w.isascii() for w in words):
         return False
-    return not any(w.lower() in _OTHER for w in words)
+    return not any(w.lower() in vocab.other for w in words)
 
 
 class EnglishGate:

@@ -16,84 +16,184 @@ spellings of those pairs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ..core import Edit
-from ._data import load
+from ._data import contains_word, load
 from ._trie import trie_pattern
 from .context import LineSpans
 from .language import EnglishGate
 
-__all__ = ["PlaceGroup", "PlaceName", "PlaceTable", "default_table", "find_place_names"]
+__all__ = ["PlaceGroup", "PlaceName", "PlaceNames", "PlaceTable", "default_table", "find_place_names"]
 
-_SPACES = re.compile(r"\s+")
-_YEAR = re.compile(r"(?<!\d)(1[0-9]{3})(?!\d)")
 _LAST_YEAR_HISTORICAL = 1991
-_TITLE_OR_NAME_BEFORE = re.compile(r"(?:\b(Mr|Mrs|Ms|Dr|Gen|Prof|Col|Sgt|Lt|Capt)\.|\b([A-Z][a-z]+)) \Z")
-# capitalised words that can precede a place name without being a first name
-_NOT_A_FIRST_NAME = frozenset(load("translation_english.json")["not_a_first_name"])
 
 
-@dataclass(frozen=True)
+class _Context:
+    """The patterns that look around a match, and a word set (built on first use)."""
+
+    __slots__ = ("not_a_first_name", "spaces", "title_or_name_before", "year")
+
+    def __init__(self) -> None:
+        self.spaces = re.compile(r"\s+")
+        self.year = re.compile(r"(?<!\d)(1[0-9]{3})(?!\d)")
+        self.title_or_name_before = re.compile(
+            r"(?:\b(Mr|Mrs|Ms|Dr|Gen|Prof|Col|Sgt|Lt|Capt)\.|\b([A-Z][a-z]+)) \Z"
+        )
+        # capitalised words that can precede a place name without being a first name
+        self.not_a_first_name = frozenset(load("translation_english.json")["not_a_first_name"])
+
+
+@lru_cache(maxsize=1)
+def _context() -> _Context:
+    return _Context()
+
+
 class PlaceName:
     """One renaming with its exceptions (see ``data/place_names.json``)."""
 
-    old: tuple[str, ...]
-    new: str
-    keep_before: tuple[str, ...] = ()
-    keep_after: tuple[str, ...] = ()
-    keep_before_historical: tuple[str, ...] = ()
-    historical: bool = False
-    surname: bool = False
-    only_if_new_present: bool = False
-    keep_if_document_mentions: tuple[str, ...] = ()
+    __slots__ = (
+        "historical",
+        "keep_after",
+        "keep_before",
+        "keep_before_historical",
+        "keep_if_document_mentions",
+        "new",
+        "old",
+        "only_if_new_present",
+        "surname",
+    )
+
+    def __init__(
+        self,
+        old: tuple[str, ...],
+        new: str,
+        *,
+        keep_before: tuple[str, ...] = (),
+        keep_after: tuple[str, ...] = (),
+        keep_before_historical: tuple[str, ...] = (),
+        historical: bool = False,
+        surname: bool = False,
+        only_if_new_present: bool = False,
+        keep_if_document_mentions: tuple[str, ...] = (),
+    ) -> None:
+        self.old = old
+        self.new = new
+        self.keep_before = keep_before
+        self.keep_after = keep_after
+        self.keep_before_historical = keep_before_historical
+        self.historical = historical
+        self.surname = surname
+        self.only_if_new_present = only_if_new_present
+        self.keep_if_document_mentions = keep_if_document_mentions
+
+    def with_old(self, old: tuple[str, ...]) -> PlaceName:
+        """The same entry for other old spellings."""
+        copy = PlaceName(old, self.new)
+        for slot in self.__slots__:
+            if slot != "old":
+                setattr(copy, slot, getattr(self, slot))
+        return copy
+
+    def __repr__(self) -> str:
+        return f"PlaceName({self.old!r}, {self.new!r})"
 
 
-@dataclass(frozen=True)
 class PlaceGroup:
     """One country's (or one user's) table."""
 
-    name: str
-    names: tuple[PlaceName, ...]
-    topic: tuple[str, ...] = ()
-    topic_min: int = 2
-    sources: tuple[str, ...] = field(default=(), compare=False)
+    __slots__ = ("name", "names", "sources", "topic", "topic_min")
+
+    def __init__(
+        self,
+        name: str,
+        names: tuple[PlaceName, ...],
+        topic: tuple[str, ...] = (),
+        topic_min: int = 2,
+        sources: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.names = names
+        self.topic = topic
+        self.topic_min = topic_min
+        self.sources = sources
+
+    def __repr__(self) -> str:
+        return f"PlaceGroup({self.name!r}, {len(self.names)} names)"
 
 
-@dataclass(frozen=True)
 class PlaceTable:
-    """Every group, and when to apply them."""
+    """Every group, and when to apply them; the pattern is compiled on first use."""
 
-    groups: tuple[PlaceGroup, ...]
-    mode: str = "auto"
-    _pattern: tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]] = field(
-        init=False, compare=False, repr=False
-    )
+    __slots__ = ("_pattern", "groups", "initials", "mode")
 
-    def __post_init__(self) -> None:
-        olds = [o for g in self.groups for n in g.names for o in n.old]
+    def __init__(self, groups: tuple[PlaceGroup, ...], mode: str = "auto") -> None:
+        olds = [o for g in groups for n in g.names for o in n.old]
         if len(olds) != len(set(olds)):
             raise ValueError("a place name is listed twice as an old spelling")
-        for g in self.groups:
+        for g in groups:
             for n in g.names:
                 for o in olds:
-                    if re.search(rf"(?<![\w-]){re.escape(o)}(?!\w)", n.new):
+                    if o in n.new and contains_word(n.new, o, hyphen_after=False):
                         raise ValueError(f"the new spelling {n.new!r} contains the old spelling {o!r}")
-
-        object.__setattr__(self, "_pattern", _compile(self))
+        self.groups = groups
+        self.mode = mode
+        #: cheap pre-check: the first letter of every spelling the pattern matches
+        self.initials = "".join(sorted({s[0] for o in olds for s in (o, o.upper()) if s}))
+        self._pattern: tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]] | None = None
 
     def __call__(self, text: str) -> list[Edit]:
         return find_place_names(self, text)
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"groups": self.groups, "mode": self.mode}
+    def compiled(self) -> tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]]:
+        """The pattern of every old spelling, and each one's group and entry (built once)."""
+        compiled = self._pattern
+        if compiled is None:
+            compiled = self._pattern = _compile(self)
+        return compiled
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        object.__setattr__(self, "groups", state["groups"])
-        object.__setattr__(self, "mode", state["mode"])
-        object.__setattr__(self, "_pattern", _compile(self))
+    def __reduce__(self) -> tuple[type[PlaceTable], tuple[tuple[PlaceGroup, ...], str]]:
+        return (PlaceTable, (self.groups, self.mode))
+
+
+class PlaceNames:
+    """The ``translation.place-names`` finder: the built-in groups with the user's pairs.
+
+    Only the user's pairs and the mode are kept here; the table is loaded and built the
+    first time the rule runs, so building the rules costs nothing.  Pickles as its pairs.
+    """
+
+    __slots__ = ("_table", "extra", "mode")
+
+    def __init__(self, extra: tuple[tuple[str, str], ...] = (), mode: str = "auto") -> None:
+        self.extra = extra
+        self.mode = mode
+        self._table: PlaceTable | None = None
+
+    def table(self) -> PlaceTable:
+        """The table (built on first use; raises ``ValueError`` for a bad user pair)."""
+        table = self._table
+        if table is None:
+            table = self._table = default_table(self.extra, self.mode)
+        return table
+
+    def __call__(self, text: str) -> list[Edit]:
+        if self.mode == "never":
+            return []
+        return find_place_names(self._table or self.table(), text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlaceNames) and (other.extra, other.mode) == (self.extra, self.mode)
+
+    def __hash__(self) -> int:
+        return hash((self.extra, self.mode))
+
+    def __repr__(self) -> str:
+        return f"PlaceNames({self.extra!r}, {self.mode!r})"
+
+    def __reduce__(self) -> tuple[type[PlaceNames], tuple[tuple[tuple[str, str], ...], str]]:
+        return (PlaceNames, (self.extra, self.mode))
 
 
 def _name(entry: dict[str, Any]) -> PlaceName:
@@ -125,6 +225,7 @@ def builtin_groups() -> tuple[PlaceGroup, ...]:
     )
 
 
+@lru_cache(maxsize=8)
 def default_table(extra: tuple[tuple[str, str], ...] = (), mode: str = "auto") -> PlaceTable:
     """The built-in groups plus a ``user`` group made of *extra* ``(old, new)`` pairs.
 
@@ -140,7 +241,7 @@ def default_table(extra: tuple[tuple[str, str], ...] = (), mode: str = "auto") -
                 continue
             kept = tuple(o for o in n.old if o not in user_old)
             if kept:
-                names.append(n if kept == n.old else PlaceName(**{**n.__dict__, "old": kept}))
+                names.append(n if kept == n.old else n.with_old(kept))
         groups.append(PlaceGroup(g.name, tuple(names), g.topic, g.topic_min, g.sources))
     if extra:
         user = tuple(PlaceName(old=(old,), new=new) for old, new in dict(extra).items())
@@ -193,15 +294,17 @@ class _Document:
         start, end = self._spans.at(pos)
         if start not in self._historical:
             line = self.text[start:end]
-            self._historical[start] = any(int(y) <= _LAST_YEAR_HISTORICAL for y in _YEAR.findall(line))
+            years = _context().year.findall(line)
+            self._historical[start] = any(int(y) <= _LAST_YEAR_HISTORICAL for y in years)
         return self._historical[start]
 
 
 def _kept(doc: _Document, name: PlaceName, s: int, e: int) -> bool:
     text = doc.text
+    context = _context()
     # spaces folded, so that "chicken \u00a0Kiev" is still "chicken Kiev" (this rule alone)
-    before = _SPACES.sub(" ", text[max(0, s - 30) : s]).lower()
-    after = _SPACES.sub(" ", text[e : e + 30]).lower()
+    before = context.spaces.sub(" ", text[max(0, s - 30) : s]).lower()
+    after = context.spaces.sub(" ", text[e : e + 30]).lower()
     if any(before.endswith(k) for k in name.keep_before) or any(after.startswith(k) for k in name.keep_after):
         return True
     if any(doc.mentions(k) for k in name.keep_if_document_mentions):
@@ -212,17 +315,17 @@ def _kept(doc: _Document, name: PlaceName, s: int, e: int) -> bool:
     if historical_kept and doc.historical(s):
         return True
     if name.surname:
-        m = _TITLE_OR_NAME_BEFORE.search(text, max(0, s - 30), s)
-        if m is not None and (m.group(1) or m.group(2) not in _NOT_A_FIRST_NAME):
+        m = context.title_or_name_before.search(text, max(0, s - 30), s)
+        if m is not None and (m.group(1) or m.group(2) not in context.not_a_first_name):
             return True
     return False
 
 
 def find_place_names(table: PlaceTable, text: str) -> list[Edit]:
     """Rewrite the old spellings of *table* in *text*, honouring its mode and exceptions."""
-    if table.mode == "never":
+    if table.mode == "never" or not any(c in text for c in table.initials):
         return []
-    pattern, lookup = table._pattern
+    pattern, lookup = table.compiled()
     m = pattern.search(text)
     if m is None:
         return []
