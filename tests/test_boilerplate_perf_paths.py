@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.boilerplate.debris import find_debris
 from cleantext.boilerplate.lines import Doc
 from cleantext.boilerplate.markers import line_key
 from cleantext.boilerplate.share import find_share
@@ -144,3 +145,63 @@ def test_the_text_left_by_a_rule_comes_with_the_right_index() -> None:
     fresh = _doc(after)
     assert doc.lines == fresh.lines and doc.text == after
     assert doc.index == fresh.index
+
+
+_MIXED = st.sampled_from(
+    [
+        "",
+        "Share this:",
+        "Tags",
+        "politics, economy, world",
+        "Tags: a, b",
+        "Updated at 1:23 p.m.",
+        "2019-11-19T08:57:40+01:00",
+        "https://example.com/a/b",
+        "[button link=”/x”] Send[/button]",
+        "He called it a “threatening posture” again.",
+        "“threatening posture”",
+        "A quote worth sharing.Click To Tweet",
+        "Posted by: X - Category: Y - Tags: z",
+        "The minister (right) meets his guest in Moscow on February 10.",
+        "About 30,000 soldiers took part in the exercise on Feb. 8, officials said.",
+    ]
+)
+
+
+@given(st.lists(_MIXED, max_size=12), st.sets(st.integers(0, 11)))
+def test_rules_that_remember_finding_nothing_find_nothing_in_fewer_lines(
+    lines: list[str], drop: set[int]
+) -> None:
+    """The premise of known_clean: for these rules, nothing found in a text stays nothing
+    found once some of its lines are gone."""
+    from cleantext.boilerplate import ads, captions, credits, pullquote, share
+
+    text = "\n".join(lines)
+    fewer = "\n".join(line for i, line in enumerate(lines) if i not in drop)
+    for finder in (
+        find_debris,
+        share.find_share,
+        pullquote.find_pull_quotes,
+        ads.find_ads,
+        ads.find_copyright,
+        captions.find_captions,
+        credits.find_credits,
+    ):
+        if not finder(text):
+            assert not finder(fewer), finder.__name__
+
+
+def test_a_rule_that_found_nothing_answers_at_once_for_the_lines_left() -> None:
+    from cleantext.boilerplate.lines import known_clean
+    from cleantext.core import apply_edits, call_scope
+
+    text = "Para one.\nShare this:\nPara two.\n"
+    with call_scope():
+        assert find_share("Para one.\nPara two.\n") == []
+        assert known_clean("Para one.\nPara two.\n", (find_share, ()))
+        assert find_debris(text) == []
+        # the text a rule leaves behind inherits what was found clean in the text before it
+        after = apply_edits(text, find_share(text))
+        assert after == "Para one.\nPara two.\n"
+        assert known_clean(after, (find_debris, ()))
+    assert not known_clean(text, (find_debris, ()))  # outside a call nothing is remembered

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, next_nonblank, word_count
+from .lines import Doc, drop_lines, ends_sentence, known_clean, next_nonblank, note_clean, word_count
 from .markers import Extra, LineMatcher, WordSet, compile_category, line_matcher, word_set
 
 __all__ = ["find_debris"]
@@ -110,6 +110,11 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
 
 def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop timestamp, URL, shortcode and tag lines; cut shortcodes out of prose lines."""
+    # every decision is about one line (a tag list only goes after a tag line that goes),
+    # so nothing found stays nothing found when other rules drop lines
+    token = (find_debris, extra)
+    if known_clean(text, token):
+        return []
     edits = drop_lines(text, _pick, extra)
     if "[" in text:
         starts = [e[0] for e in edits]
@@ -117,4 +122,6 @@ def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
             k = bisect.bisect_right(starts, m.start()) - 1
             if k < 0 or edits[k][1] <= m.start():  # not inside a dropped line
                 edits.append((m.start(), m.end(), ""))
+    if not edits:
+        note_clean(text, token)
     return edits

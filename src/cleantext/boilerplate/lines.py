@@ -14,7 +14,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -29,7 +29,9 @@ __all__ = [
     "ends_sentence",
     "is_headline",
     "is_teaser",
+    "known_clean",
     "next_nonblank",
+    "note_clean",
     "prev_nonblank",
     "word_count",
 ]
@@ -143,6 +145,8 @@ class Doc:
         self._starts: list[int] | None = None
         self._low: str | None = None
         self._low_lines: list[str] | None = None
+        #: tokens of the rules that found nothing here (see :func:`known_clean`)
+        self.clean: set[Hashable] = set()
 
     @property
     def text(self) -> str:
@@ -176,6 +180,7 @@ class Doc:
             if 0 <= i < n:
                 keep[i] = False
         sub = Doc(list(itertools.compress(self.lines, keep)))
+        sub.clean = set(self.clean)  # a rule that finds nothing on any line finds nothing on fewer
         if self._words is not None:
             sub._words = list(itertools.compress(self._words, keep))
             if self._odd:
@@ -292,7 +297,7 @@ class Doc:
             if self._low_lines is None:
                 self._low_lines = [line.lower() for line in self.lines]
             return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
-        starts = self.starts
+        starts: list[int] = []  # filled when a hint is found
         ascii_text = text.isascii()
         seen: dict[str, bool] = {}  # first non-ASCII letter of a hint -> present in the text
         for hint, foreign in _foreign_first(tuple(hints)):
@@ -305,6 +310,8 @@ class Doc:
                 if not present:
                     continue
             pos = low.find(hint)
+            if pos >= 0 and not starts:
+                starts = self.starts
             while pos >= 0:
                 i = bisect.bisect_right(starts, pos) - 1
                 out.add(i)
@@ -370,6 +377,24 @@ def _remember(doc: Doc) -> None:
     docs[doc.text] = doc
 
 
+def known_clean(text: str, token: Hashable) -> bool:
+    """True when the rule *token* found nothing in *text* or in a text it is lines of.
+
+    Only for rules that judge each line by itself (or can only lose hits when lines go):
+    they find nothing in a text whose lines are some of the lines of a text where they
+    found nothing.  The answers live in the shared :class:`Doc` of the call under way.
+    """
+    docs = _docs()
+    doc = None if docs is None else docs.get(text)
+    return doc is not None and token in doc.clean
+
+
+def note_clean(text: str, token: Hashable) -> None:
+    """Record that the rule *token* found nothing in *text* (see :func:`known_clean`)."""
+    if _docs() is not None:
+        doc_for(text).clean.add(token)
+
+
 def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = False) -> list[Edit]:
     """Run *picker* to a fixpoint on the lines of *text*; return edits deleting the picked lines.
 
@@ -382,9 +407,13 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
     if not text:
         return []
     doc = doc_for(text)
+    if local and (picker, arg) in doc.clean:
+        return []
     lines = doc.lines
     hits = picker(doc, arg)
     if not hits:
+        if local:
+            doc.clean.add((picker, arg))
         return []
     alive = list(range(len(lines)))
     dropped: set[int] = set()

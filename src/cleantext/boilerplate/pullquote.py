@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines
+from .lines import Doc, drop_lines, known_clean, note_clean
 from .markers import Extra
 
 __all__ = ["find_pull_quotes"]
@@ -47,4 +47,11 @@ def find_pull_quotes(text: str, _extra: Extra = ()) -> list[Edit]:
     """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
     if not (text[:1] and text[0] in _OPENERS) and _OPENING_LINE.search(text) is None:
         return []  # no line opens with a quote (one C scan)
-    return drop_lines(text, _pick, None)
+    # fewer lines hold fewer quotations: nothing found stays nothing found when lines go
+    token = (find_pull_quotes, None)
+    if known_clean(text, token):
+        return []
+    edits = drop_lines(text, _pick, None)
+    if not edits:
+        note_clean(text, token)
+    return edits

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, doc_for, drop_lines
+from .lines import Doc, doc_for, drop_lines, known_clean, note_clean
 from .markers import Extra, compile_category, line_matcher, search_hints
 
 __all__ = ["find_share"]
@@ -36,6 +36,9 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
     ``Share this:`` / ``Facebook`` / ``Twitter WhatsApp Email`` go; ``The company's
     share price fell`` stays.
     """
+    token = (find_share, extra)  # each line is judged by itself
+    if known_clean(text, token):
+        return []
     edits = drop_lines(text, _pick, extra, local=True)
     doc = doc_for(text)
     hints = search_hints("share_suffix", extra, 3)
@@ -47,4 +50,6 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
             m = suffix.search(doc.lines[i])
             if m:
                 edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
+    if not edits:
+        note_clean(text, token)
     return edits
