@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from ._trie import trie_pattern
-
 __all__ = ["contains_word", "load", "word_alternation"]
 
 
@@ -33,6 +31,8 @@ def word_alternation(words: Iterable[str]) -> str:
     >>> word_alternation(["tenth", "ten", "two"])
     '(?:t(?:en(?:th)?|wo))'
     """
+    from ._trie import trie_pattern
+
     return "(?:" + trie_pattern(words) + ")"
 
 

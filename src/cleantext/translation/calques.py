@@ -14,8 +14,6 @@ from functools import lru_cache
 
 from ..core import Edit
 from ._data import contains_word, load
-from ._trie import trie_pattern
-from .language import EnglishGate
 
 __all__ = ["CalqueTable", "Calques", "builtin_calques", "default_table", "find_calques"]
 
@@ -131,6 +129,8 @@ def _keys(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
 
 
 def _compile(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    from ._trie import trie_pattern
+
     forms: dict[str, str] = {}
     for calque, repair in pairs:
         low, rep = calque[0].lower() + calque[1:], repair[0].lower() + repair[1:]
@@ -149,6 +149,8 @@ def find_calques(table: CalqueTable, text: str) -> list[Edit]:
     """Replace each calque of *table* found in *text* with its repair."""
     if not any(k in text for k in table.keys):
         return []
+    from .language import EnglishGate
+
     pattern, forms = table.compiled()
     word_before, word_after = _context()
     out: list[Edit] = []

@@ -21,9 +21,7 @@ from typing import Any
 
 from ..core import Edit
 from ._data import contains_word, load
-from ._trie import trie_pattern
 from .context import LineSpans
-from .language import EnglishGate
 
 __all__ = ["PlaceGroup", "PlaceName", "PlaceNames", "PlaceTable", "default_table", "find_place_names"]
 
@@ -250,6 +248,8 @@ def default_table(extra: tuple[tuple[str, str], ...] = (), mode: str = "auto") -
 
 
 def _compile(table: PlaceTable) -> tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]]:
+    from ._trie import trie_pattern
+
     lookup: dict[str, tuple[int, PlaceName]] = {}
     for gi, g in enumerate(table.groups):
         for n in g.names:
@@ -267,6 +267,8 @@ class _Document:
     """Facts about one document, computed on first use."""
 
     def __init__(self, text: str, table: PlaceTable) -> None:
+        from .language import EnglishGate
+
         self.text = text
         self.table = table
         self._active: dict[int, bool] = {}
