@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import Extra, hinted_search, line_matcher, minimal_hints, search_hints
+from .markers import Extra, hinted_search, lazy_pattern, line_matcher, minimal_hints, search_hints
 
 __all__ = ["find_ads", "find_copyright"]
 
@@ -27,8 +27,10 @@ def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
     return drop_lines(text, _pick_ads, extra, local=True)
 
 
-_COPY_START = re.compile(r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECASE)
-_COPY_EVIDENCE = re.compile(r"©|ⓒ|\(c\)|\b(?:19|20)\d\d\b|\breserved\b", re.IGNORECASE)
+_COPY_START = lazy_pattern(globals(), "_COPY_START", r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECASE)
+_COPY_EVIDENCE = lazy_pattern(
+    globals(), "_COPY_EVIDENCE", r"©|ⓒ|\(c\)|\b(?:19|20)\d\d\b|\breserved\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=16)

@@ -6,18 +6,26 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
-from .markers import Extra, LineMatcher, compile_category, line_matcher
+from .markers import Extra, LineMatcher, compile_category, lazy_pattern, line_matcher
 
 __all__ = ["find_author"]
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|du|van|von|der|den|le|la|del|bin|al|dos|das)"
 _NAME = rf"[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}"
 #: "About Eleanor Blackburn" (a name: two to four capitalised words, no digits)
-_ABOUT_NAME = re.compile(rf"(?:About|Sobre|À propos de|Über|Об) (?P<name>{_NAME})\Z")
+_ABOUT_NAME = lazy_pattern(
+    globals(), "_ABOUT_NAME", rf"(?:About|Sobre|À propos de|Über|Об) (?P<name>{_NAME})\Z"
+)
 #: "Eric Song is IGN's deal curator …", "Jane Doe writes about …"
-_BIO_START = re.compile(rf"(?P<name>{_NAME}) (?:is|was|has been|covers|writes|reports|joined)\b")
-_BYLINE = re.compile(rf"(?:By|BY|Por|Par) {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w ]{{0,40}})?\Z")
-_CONTACT = re.compile(
+_BIO_START = lazy_pattern(
+    globals(), "_BIO_START", rf"(?P<name>{_NAME}) (?:is|was|has been|covers|writes|reports|joined)\b"
+)
+_BYLINE = lazy_pattern(
+    globals(), "_BYLINE", rf"(?:By|BY|Por|Par) {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w ]{{0,40}})?\Z"
+)
+_CONTACT = lazy_pattern(
+    globals(),
+    "_CONTACT",
     r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|instagram|facebook)\.com/\w+/?"
     r"|@\w{2,30})\Z"

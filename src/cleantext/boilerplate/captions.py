@@ -6,23 +6,36 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import Extra, LineMatcher, compile_category, hinted_search, line_matcher, search_hints, word_set
+from .markers import (
+    Extra,
+    LineMatcher,
+    compile_category,
+    hinted_search,
+    lazy_pattern,
+    line_matcher,
+    search_hints,
+    word_set,
+)
 
 __all__ = ["find_captions"]
 
 _MAX_WORDS = 50
 #: a sentence boundary: end punctuation, optional closer, space, capital or opening quote
-_BOUNDARY = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"‘(]?[^\W\d_a-z])")
-_ABBREV_END = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Corp|Co|No|Vol|U\.S|Feb|Jan|Aug|Sept|Oct|Nov|Dec))\Z"
+_BOUNDARY = lazy_pattern(globals(), "_BOUNDARY", r"[.!?][”\"’)]?\s+(?=[“\"‘(]?[^\W\d_a-z])")
+_ABBREV_END = lazy_pattern(
+    globals(),
+    "_ABBREV_END",
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Corp|Co|No|Vol|U\.S|Feb|Jan|Aug|Sept|Oct|Nov|Dec))\Z",
 )
-_WORD = re.compile(r"[^\W\d_]+")
-_PARENS = re.compile(r"\([^()\n]{0,120}\)")
+_WORD = lazy_pattern(globals(), "_WORD", r"[^\W\d_]+")
+_PARENS = lazy_pattern(globals(), "_PARENS", r"\([^()\n]{0,120}\)")
 _PIPES = "| "
 
 
 #: a position mark: "(right)", "(from left)", "(à gauche)", "(pictured)"
-_POSITION = re.compile(
+_POSITION = lazy_pattern(
+    globals(),
+    "_POSITION",
     r"\((?:(?:second|2nd|third|3rd|far|from|top|bottom|front|back|pictured) )?"
     r"(?:left|right|center|centre|middle|front|back|top|bottom|above|below|inset|pictured|row"
     r"|[àa] (?:gauche|droite)|au centre|gauche|droite|izquierda|derecha|centro|a la (?:izquierda|derecha)"
@@ -32,15 +45,19 @@ _POSITION = re.compile(
     re.IGNORECASE,
 )
 #: a date in the caption: "February 10", "Nov. 18", "10 février", "22 de outubro", a year, a weekday
-_DATE = re.compile(
+_DATE = lazy_pattern(
+    globals(),
+    "_DATE",
     r"\b[^\W\d_]{3,}\.? \d{1,2}\b|\b\d{1,2}\.? (?:de )?[^\W\d_]{3,}|\b(?:19|20)\d\d\b"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|jueves|viernes"
     r"|lundi|mardi|mercredi|jeudi|vendredi|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
-    r"|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì)\b"
+    r"|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì)\b",
 )
 #: reported speech: a paragraph of the story, not a caption
-_SPEECH = re.compile(
-    r"[“”\"]|\b(?:said|says|told|added|according to|claimed|dijo|a déclaré|sagte|disse|ha detto|заявил)\b"
+_SPEECH = lazy_pattern(
+    globals(),
+    "_SPEECH",
+    r"[“”\"]|\b(?:said|says|told|added|according to|claimed|dijo|a déclaré|sagte|disse|ha detto|заявил)\b",
 )
 
 

@@ -6,19 +6,21 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, next_nonblank, word_count
-from .markers import Extra, LineMatcher, line_matcher
+from .markers import Extra, LineMatcher, lazy_pattern, line_matcher
 
 __all__ = ["find_comments"]
 
 #: "Jane Doe says:" / "Max schreibt:" - the header of one reader comment
-_SAYS = re.compile(
-    r"[^\W\d_][\w .'’-]{0,48} "
-    r"(?:says|said|wrote|dice|dijo|écrit|a écrit|schreibt|sagt|disse|diz|scrive|пишет|говорит)\s*:?\Z",
+_SAYS_VERBS = "says|said|wrote|dice|dijo|écrit|a écrit|schreibt|sagt|disse|diz|scrive|пишет|говорит"
+_SAYS = lazy_pattern(
+    globals(),
+    "_SAYS",
+    r"[^\W\d_][\w .'’-]{0,48} (?:" + _SAYS_VERBS + r")\s*:?\Z",
     re.IGNORECASE,
 )
-_SAYS_WORDS = frozenset(_SAYS.pattern.split("(?:")[1].split(")")[0].split("|"))
+_SAYS_WORDS = frozenset(_SAYS_VERBS.split("|"))
 _SAYS_ENDINGS = (":", *(" " + w for w in _SAYS_WORDS), *(" " + w.capitalize() for w in _SAYS_WORDS))
-_COUNT = re.compile(r"\d{1,6}\Z")
+_COUNT = lazy_pattern(globals(), "_COUNT", r"\d{1,6}\Z")
 #: a block header never counts in the first part of a document (share of its characters);
 #: one without a closing line must be in the last part
 _HEAD_SHARE = 0.15

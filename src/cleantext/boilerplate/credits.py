@@ -8,15 +8,13 @@ not the story, and users switch them off together.
 
 from __future__ import annotations
 
-import re
-
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
-from .markers import Extra, WordSet, line_matcher, word_set
+from .markers import Extra, WordSet, lazy_pattern, line_matcher, word_set
 
 __all__ = ["find_credits"]
 
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿа-яё][\w'’-]*")
+_LOWER_WORD = lazy_pattern(globals(), "_LOWER_WORD", r"(?<![\w'’-])[a-zß-öø-ÿа-яё][\w'’-]*")
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:

@@ -12,26 +12,32 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, ends_sentence, known_clean, next_nonblank, note_clean, word_count
-from .markers import Extra, LineMatcher, WordSet, compile_category, line_matcher, word_set
+from .markers import Extra, LineMatcher, WordSet, compile_category, lazy_pattern, line_matcher, word_set
 
 __all__ = ["find_debris"]
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
-_BY_TAIL = re.compile(r",? (?:by|par|por|von|di) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\Z", re.IGNORECASE)
+_LETTERS = lazy_pattern(globals(), "_LETTERS", r"[^\W\d_]+")
+_DIGIT = lazy_pattern(globals(), "_DIGIT", r"\d")
+_BY_TAIL = lazy_pattern(
+    globals(), "_BY_TAIL", r",? (?:by|par|por|von|di) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\Z", re.IGNORECASE
+)
 #: a bare link with a path (a site name such as ``www.example.com`` alone may be content)
-_URL = re.compile(r"https?://[^/\s]+/\S+\Z")
-_ISO = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\Z")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b")
-_SHORTCODE = re.compile(
+_URL = lazy_pattern(globals(), "_URL", r"https?://[^/\s]+/\S+\Z")
+_ISO = lazy_pattern(
+    globals(), "_ISO", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\Z"
+)
+_YEAR = lazy_pattern(globals(), "_YEAR", r"\b(?:1[89]|20)\d\d\b")
+_TIME = lazy_pattern(globals(), "_TIME", r"\b\d{1,2}[:.h]\d\d\b")
+_SHORTCODE = lazy_pattern(
+    globals(),
+    "_SHORTCODE",
     r"\[/[a-z_]{2,30}\]"
     r"|\[[a-z_]{2,30}(?: [\w-]{1,30}=[^\]\n]{0,400})\]"
-    r"|\[(?P<tag>[a-z_]{2,30})\](?=[^\n]{0,400}?\[/(?P=tag)\])"
+    r"|\[(?P<tag>[a-z_]{2,30})\](?=[^\n]{0,400}?\[/(?P=tag)\])",
 )
-_FIELD = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)?) ?:")
+_FIELD = lazy_pattern(globals(), "_FIELD", r"([^\W\d_]+(?: [^\W\d_]+)?) ?:")
 _URL_KEYS = frozenset(("http", "https"))
-_LIST = re.compile(r"[^.!?]{1,60}(?:, [^.!?,]{1,60}){2,}\Z")
+_LIST = lazy_pattern(globals(), "_LIST", r"[^.!?]{1,60}(?:, [^.!?,]{1,60}){2,}\Z")
 
 
 def _is_date_line(line: str, date_words: WordSet, status: re.Pattern[str]) -> bool:

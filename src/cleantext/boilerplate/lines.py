@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..core import Edit, call_scratch
-from .markers import line_key
+from .markers import lazy_pattern, line_key
 
 __all__ = [
     "Doc",
@@ -75,7 +75,7 @@ def ends_sentence(line: str) -> bool:
     return end.endswith((".", "!", "?", "。", "！", "？")) and not is_teaser(line)
 
 
-_TAG_END = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\W{0,2}\Z")
+_TAG_END = lazy_pattern(globals(), "_TAG_END", r"\[[A-Z][A-Z ]{1,20}\]\W{0,2}\Z")
 _BULLET = ("- ", "• ", "* ", "· ", "– ", "— ", "► ", "▶ ", "» ", "> ")
 
 

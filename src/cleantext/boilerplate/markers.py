@@ -8,12 +8,10 @@ once into one case-insensitive alternation.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from .lines import Doc
@@ -26,6 +24,7 @@ __all__ = [
     "compile_category",
     "extra_for",
     "fragments",
+    "lazy_pattern",
     "line_key",
     "line_matcher",
     "literal_hint",
@@ -65,12 +64,37 @@ CATEGORIES = (
 )
 
 
+class _LazyPattern:
+    """A module-level pattern compiled on first use, which then puts itself in its module."""
+
+    def __init__(self, namespace: dict[str, Any], name: str, pattern: str, flags: int) -> None:
+        self._where = (namespace, name, pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            namespace, name, pattern, flags = self._where
+            compiled = self._compiled = namespace[name] = re.compile(pattern, flags)
+        return getattr(compiled, attr)
+
+
+def lazy_pattern(namespace: dict[str, Any], name: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, deferred until the module global *name* is first used.
+
+    Keeps start-up cheap: a module's patterns are compiled only by the rules that reach
+    them.  The first use replaces the stand-in in *namespace* with the compiled pattern.
+    """
+    return cast("re.Pattern[str]", _LazyPattern(namespace, name, pattern, flags))
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict[str, tuple[str, ...]]:
+    from .._resources import read_json  # loaded on first use, not at import time
+
     merged: dict[str, list[str]] = {c: [] for c in CATEGORIES}
-    base = resources.files("cleantext") / "data" / "markers"
     for lang in LANGUAGES:
-        table = json.loads((base / f"{lang}.json").read_text(encoding="utf-8"))
+        table = read_json("markers", f"{lang}.json")
         for category, items in table.items():
             if category not in merged:
                 raise ValueError(f"markers/{lang}.json: unknown category {category!r}")
@@ -169,7 +193,7 @@ def word_set(category: str, extra: Extra = ()) -> WordSet:
 
 # ----------------------------------------------------------------------------- fast line matching
 #: the first word of a line after leading punctuation, or a digit
-_LEAD_WORD = re.compile(r"[\W_]*(?:(\d)|([^\W\d_]+))")
+_LEAD_WORD = lazy_pattern(globals(), "_LEAD_WORD", r"[\W_]*(?:(\d)|([^\W\d_]+))")
 _DIGIT_KEY = "#"
 #: punctuation that may open a line before its first word (all of it \\W)
 LEAD_JUNK = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’«»„…–—•·►▶"

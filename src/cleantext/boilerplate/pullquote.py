@@ -12,13 +12,15 @@ import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, known_clean, note_clean
-from .markers import Extra
+from .markers import Extra, lazy_pattern
 
 __all__ = ["find_pull_quotes"]
 
-_QUOTE = re.compile(r"[“\"‘«„'](?P<inner>[^“”\"«»„\n]{3,160}?)[,.!?…]?[”\"’»“'][.!?]?\Z")
+_QUOTE = lazy_pattern(
+    globals(), "_QUOTE", r"[“\"‘«„'](?P<inner>[^“”\"«»„\n]{3,160}?)[,.!?…]?[”\"’»“'][.!?]?\Z"
+)
 _OPENERS = "“\"‘«„'"
-_OPENING_LINE = re.compile("\n[" + re.escape(_OPENERS) + "]")
+_OPENING_LINE = lazy_pattern(globals(), "_OPENING_LINE", "\n[" + re.escape(_OPENERS) + "]")
 _MAX_WORDS = 12
 _MIN_WORDS = 2
 

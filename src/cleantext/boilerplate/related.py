@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 from ..core import Edit
 from .lines import Doc, drop_lines, is_headline, next_nonblank, word_count
-from .markers import Extra, LineMatcher, line_matcher
+from .markers import Extra, LineMatcher, lazy_pattern, line_matcher
 
 __all__ = ["find_related"]
 
@@ -15,12 +14,16 @@ _OPEN = r"[\[(«\"“'‘*•►▶|#>\s-]{0,3}"
 _CLOSE = r"[\])»\"”'’*:：|>»…\s-]{0,4}"
 _MAX_TEASERS = 12
 #: "More <topic>: <link> and <link>"
-_MORE_LINKS = re.compile(r"More [^:\n]{1,30}: https?://\S+(?: and https?://\S+)*\Z")
+_MORE_LINKS = lazy_pattern(
+    globals(), "_MORE_LINKS", r"More [^:\n]{1,30}: https?://\S+(?: and https?://\S+)*\Z"
+)
 _MIN_HEADLINE_WORDS = 3
 #: a headline tagged with its kind: "… [VIDEO]", "… [Video]", "… [INSIGHT]|"
-_TAGGED = re.compile(r".{10,250}\[[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?\]\W{0,2}\Z")
+_TAGGED = lazy_pattern(
+    globals(), "_TAGGED", r".{10,250}\[[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?\]\W{0,2}\Z"
+)
 _BULLET = ("- ", "• ", "* ", "· ", "– ", "— ", "► ", "▶ ")
-_STARTS_UPPER = re.compile(r"[\W_]{0,2}[^\W\d_a-zа-яё]|\d")
+_STARTS_UPPER = lazy_pattern(globals(), "_STARTS_UPPER", r"[\W_]{0,2}[^\W\d_a-zа-яё]|\d")
 
 
 def _patterns(extra: Extra) -> tuple[LineMatcher, LineMatcher, LineMatcher]:
