@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from cleantext import clean, get_rule
@@ -205,3 +208,39 @@ def test_default_pipeline_leaves_numbers_urls_and_abbreviations(text: str) -> No
 def test_output_shape() -> None:
     assert clean("\r\n\r\n  Title \r\n\r\n\r\n\r\nBody  text.\r\n") == "Title\n\nBody text.\n"
     assert clean("no final newline") == "no final newline"
+
+
+# ----------------------------------------------------------------------------- laziness
+_LAZY_CHECK = """
+import re, sys
+import cleantext.config, cleantext.core
+
+compiled = []
+_compile = re._compile
+def counting(pattern, flags):
+    compiled.append(pattern)
+    return _compile(pattern, flags)
+re._compile = counting
+
+import cleantext.normalize as normalize
+cfg = cleantext.config.Config()
+rules = normalize.early_rules(cfg) + normalize.late_rules(cfg)
+heavy = ("regex", "ftfy", "trafilatura", "html", "unicodedata", "json")
+print(len(compiled), sorted(m for m in heavy if m in sys.modules))
+for rule in rules:  # a plain line: no rule has a candidate, nothing is built
+    assert rule.apply("Plain words and a sentence.\\n") == "Plain words and a sentence.\\n"
+print(len(compiled), sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_import_and_rules_compile_and_import_nothing() -> None:
+    out = subprocess.run([sys.executable, "-c", _LAZY_CHECK], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["0 []", "0 []"]
+
+
+def test_first_use_builds_what_a_rule_needs() -> None:
+    """The same rules, run first in a fresh interpreter on text that needs every one of them."""
+    dirty = "\ufeffschÃ¶n ,  da&amp;amp;T\r\nwait…Then e\u0301 x\x00 the end. .\xa0\n\n\n"
+    code = f"from cleantext import clean\nprint(repr(clean({dirty!r})))\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == repr("schön, da&T\nwait… Then é x the end.\n") == repr(clean(dirty))

@@ -235,19 +235,24 @@ def _control_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _control_probe() -> tuple[bytes, re.Pattern[bytes], re.Pattern[bytes]]:
-    """The bytes that cannot belong to a control character or a surrogate in UTF-8 (all
-    but C0 controls, DEL, and the lead bytes of C1 controls and surrogates); and the
-    UTF-8 of C1 controls and of surrogates (``surrogatepass``)."""
+def _non_control_bytes() -> bytes:
+    """The bytes that cannot belong to a control character or a surrogate in UTF-8: all but
+    C0 controls (not tab or a line break), DEL, and the lead bytes of C1 controls and of
+    surrogates (``surrogatepass``)."""
     keep = {*range(0x09), *range(0x0E, 0x20), 0x7F, 0xC2, 0xED}
-    other = bytes(b for b in range(256) if b not in keep)
-    return other, re.compile(b"\xc2[\x80-\x9f]"), re.compile(b"\xed[\xa0-\xbf]")
+    return bytes(b for b in range(256) if b not in keep)
+
+
+@cache
+def _c1_and_surrogate_bytes() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """The UTF-8 of a C1 control, and of a surrogate (``surrogatepass``)."""
+    return re.compile(b"\xc2[\x80-\x9f]"), re.compile(b"\xed[\xa0-\xbf]")
 
 
 def _has_control(text: str) -> bool:
     """Whether *text* has a C0/C1 control character (not tab or a line break) or a
     surrogate: C-speed byte passes instead of a character class scanned in ``re``."""
-    other, c1, surrogate = _control_probe()
+    other = _non_control_bytes()
     if text.isascii():
         return bool(text.encode("ascii").translate(None, other))
     data = text.encode("utf-8", "surrogatepass")
@@ -256,6 +261,7 @@ def _has_control(text: str) -> bool:
         return False
     if rest.translate(None, b"\xc2\xed"):
         return True  # a C0 control or DEL
+    c1, surrogate = _c1_and_surrogate_bytes()
     return (b"\xc2" in rest and c1.search(data) is not None) or (
         b"\xed" in rest and surrogate.search(data) is not None
     )
