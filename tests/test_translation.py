@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -344,3 +347,114 @@ def test_other_languages_are_never_touched(text: str) -> None:
     assert explain(text, select=["translation"]) == []
     always = Config(place_names_mode="always")
     assert clean(text, select=["translation"], config=always) == text
+
+
+# --- start-up: nothing is built before a text needs it (checked in a fresh interpreter) ---
+
+_PROBE = r"""
+import builtins, json, re, sys
+
+import cleantext.config, cleantext.core
+
+compiled, opened = [], []
+real_compile, real_open = re._compile, builtins.open
+
+
+def _caller() -> str:
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] == "re":
+        frame = frame.f_back
+    return "" if frame is None else frame.f_globals.get("__name__", "")
+
+
+def counting_compile(pattern, flags):
+    if _caller().startswith("cleantext.translation"):
+        compiled.append(str(pattern))
+    return real_compile(pattern, flags)
+
+
+def counting_open(file, *args, **kwargs):
+    opened.append(str(file))
+    return real_open(file, *args, **kwargs)
+
+
+re._compile, builtins.open = counting_compile, counting_open
+before = set(sys.modules)
+import cleantext.translation as family
+
+rules = family.rules(cleantext.config.Config())
+report = {"imported": sorted(set(sys.modules) - before), "compiled": list(compiled), "opened": list(opened)}
+for rule in rules:
+    rule.apply(sys.argv[1])
+report["first_run_compiled"] = compiled[len(report["compiled"]):]
+report["modules"] = sorted(m for m in sys.modules if m.startswith("cleantext.translation"))
+report["clean"] = [rule.apply(sys.argv[1]) for rule in rules]
+print(json.dumps(report))
+"""
+
+
+def _probe(text: str) -> dict[str, list[str]]:
+    out = subprocess.run([sys.executable, "-c", _PROBE, text], capture_output=True, text=True, check=True)
+    report: dict[str, list[str]] = json.loads(out.stdout)
+    return report
+
+
+def test_import_and_rules_build_nothing() -> None:
+    report = _probe("hello , world. He said.\n")
+    # the family imports only its own modules (no json, no importlib.resources) ...
+    assert all(m.startswith("cleantext.translation") for m in report["imported"]), report["imported"]
+    # ... compiles no pattern and reads no data file
+    assert report["compiled"] == []
+    assert not [f for f in report["opened"] if f.endswith(".json")]
+
+
+def test_a_clean_line_builds_almost_nothing() -> None:
+    report = _probe("hello , world. He said.\n")
+    # one small pattern (". " + lowercase letter); no trie, no alternation of a table
+    assert report["first_run_compiled"] == [r"\. (?=[a-z])"]
+    # the rules after a full stop or a quote never imported their modules
+    for module in ("dates", "fragments", "attribution", "broken", "language"):
+        assert f"cleantext.translation.{module}" not in report["modules"]
+    assert set(report["clean"]) == {"hello , world. He said.\n"}
+
+
+def test_the_lazy_path_repairs_a_glitch_on_the_first_text() -> None:
+    text = "“Drop the threats,” he said. noted. The exercises in February. ten. of here the end of May."
+    report = _probe(text)
+    assert "cleantext.translation.dates" in report["modules"]
+    assert report["clean"][0] == text.replace("in February. ten.", "on February 10.")
+    assert report["clean"][3] == text.replace("he said. noted.", "he noted.")
+    assert report["clean"][5] == text.replace("of here the end of", "by the end of")
+    # and the same through a pipeline built, pickled and unpickled before any text was seen
+    code = (
+        "import pickle, sys; from cleantext import default_pipeline;"
+        "p = pickle.loads(pickle.dumps(default_pipeline(select=['translation'])));"
+        "sys.stdout.write(p(sys.argv[1]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True)
+    assert out.stdout == clean(text, select=["translation"])
+    assert "on February 10." in out.stdout and "he noted." in out.stdout and "by the end of" in out.stdout
+
+
+def test_deferred_finders_and_tables_pickle_as_their_configuration() -> None:
+    cfg = Config(place_names=(("Bombay", "Mumbai"),), calques=(("in the frame of", "as part of"),))
+    pipeline = default_pipeline(select=["translation"], config=cfg)
+    text = "Mumbai grew. Bombay is big, in the frame of the plan. He said. noted."
+    before = pickle.dumps(pipeline)
+    pipeline(text)  # builds tables and imports modules
+    assert pickle.dumps(pipeline) == before
+    copy = pickle.loads(before)
+    assert copy == pipeline and copy(text) == pipeline(text)
+
+
+def test_a_bad_user_table_fails_when_the_rules_are_built() -> None:
+    with pytest.raises(ValueError, match="contains the calque"):
+        default_pipeline(config=Config(calques=(("of here", "out of here"),)))
+    with pytest.raises(ValueError, match="contains the old spelling"):
+        default_pipeline(config=Config(place_names=(("Foo", "Foo Town"),)))
+
+
+def test_the_built_in_tables_are_valid() -> None:
+    # the built-in tables are checked as a user's would be (on first use)
+    assert calques.default_table().keys
+    assert places.default_table().initials

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,7 +12,8 @@ from hypothesis import strategies as st
 from cleantext import Config
 from cleantext.core import Rule
 from cleantext.registry import all_rules
-from cleantext.translation.context import LineSpans
+from cleantext.translation._data import contains_word, load
+from cleantext.translation.context import LineSpans, first_period_lower
 
 RULES = [r for r in all_rules() if r.family == "translation"]
 ALWAYS = [r for r in all_rules(Config(place_names_mode="always")) if r.family == "translation"]
@@ -184,3 +188,59 @@ def test_line_spans_match_a_naive_search(text: str, positions: list[int]) -> Non
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
         assert spans.at(pos) == (start, len(text) if end < 0 else end)
+
+
+# --- the cheap pre-checks are sound: a text that fails one has nothing for the rule ---
+
+DEFERRED = [r for r in RULES if getattr(r.finder, "after_stop", False) or getattr(r.finder, "needs", ())]
+STOPS = st.text(alphabet='aZ .,”"\n', max_size=80)
+
+
+def test_the_deferred_rules_are_the_ones_after_a_stop_or_a_quote() -> None:
+    assert {r.name for r in DEFERRED} == {
+        "translation.month-number-word",
+        "translation.stray-fragment",
+        "translation.duplicated-fragment",
+        "translation.duplicated-speech-verb",
+        "translation.duplicated-attribution",
+        "translation.broken-sentence",
+    }
+
+
+@pytest.mark.parametrize("rule", DEFERRED, ids=_ids)
+@given(text=st.one_of(TEXTS, GLUED, STOPS))
+def test_a_text_that_fails_the_deferred_pre_check_has_nothing_for_the_rule(rule: Rule, text: str) -> None:
+    deferred = rule.finder
+    real = getattr(importlib.import_module(f"cleantext.translation.{deferred.module}"), deferred.name)
+    passes = (not deferred.after_stop or first_period_lower(text) >= 0) and (
+        not deferred.needs or any(s in text for s in deferred.needs)
+    )
+    if not passes:
+        assert list(real(text)) == []
+    assert list(deferred(text)) == list(real(text))
+
+
+def test_every_pattern_after_a_stop_starts_with_a_lowercase_letter() -> None:
+    # the rules scan from the first ". " + lowercase letter (first_period_lower), which is
+    # sound only if every word their patterns accept after the stop starts with [a-z]
+    english, dates = load("translation_english.json"), load("translation_dates.json")
+    words = [*english["speech_verbs"], *(s.lower() for s in english["subjects"])]
+    words += [*dates["cardinals"], *dates["ordinals"]]
+    assert all(re.match("[a-z]", w) for w in words)
+
+
+@given(
+    text=st.text(alphabet="ab -_é1", max_size=12),
+    word=st.text(alphabet="ab -_é1", max_size=4),
+    hyphen_after=st.booleans(),
+)
+def test_contains_word_is_the_regex_it_replaces(text: str, word: str, hyphen_after: bool) -> None:
+    after = r"(?![\w-])" if hyphen_after else r"(?!\w)"
+    expected = re.search(rf"(?<![\w-]){re.escape(word)}{after}", text) is not None
+    assert contains_word(text, word, hyphen_after=hyphen_after) == expected
+
+
+@given(text=st.text(alphabet="aZ. \n", max_size=40))
+def test_first_period_lower_is_the_first_match(text: str) -> None:
+    m = re.search(r"\. (?=[a-z])", text)
+    assert first_period_lower(text) == (m.start() if m else -1)
