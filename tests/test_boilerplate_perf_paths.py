@@ -205,3 +205,28 @@ def test_a_rule_that_found_nothing_answers_at_once_for_the_lines_left() -> None:
         assert after == "Para one.\nPara two.\n"
         assert known_clean(after, (find_debris, ()))
     assert not known_clean(text, (find_debris, ()))  # outside a call nothing is remembered
+
+
+def test_plain_phrases_skip_parsing_with_the_same_first_word() -> None:
+    from cleantext.boilerplate import markers
+
+    phrases = [f for c in markers.CATEGORIES for f in markers.fragments(c) if f.replace(" ", "").isalpha()]
+    assert phrases
+    for frag in phrases:
+        # the parser proper runs when the fragment is followed by more pattern (\b)
+        assert (
+            markers._first_words(frag) == markers._first_words(frag + r"\b") == {frag.split(" ")[0].lower()}
+        )
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_replaces_itself() -> None:
+    import re
+
+    from cleantext.boilerplate.markers import lazy_pattern
+
+    namespace: dict[str, object] = {}
+    stand_in = namespace["P"] = lazy_pattern(namespace, "P", r"a+b", re.IGNORECASE)
+    assert not isinstance(stand_in, re.Pattern)
+    assert stand_in.match("AAB") is not None and stand_in.pattern == "a+b"
+    assert namespace["P"] is re.compile(r"a+b", re.IGNORECASE)
+    assert stand_in.search("xab") is not None  # a copy of the stand-in kept elsewhere still works

@@ -66,11 +66,15 @@ def _tail_start(lines: list[str], count: int) -> int:
     return 0
 
 
-def _is_bio(line: str, roles: re.Pattern[str]) -> bool:
+def _roles(extra: Extra) -> re.Pattern[str]:
+    return compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
+
+
+def _is_bio(line: str, extra: Extra) -> bool:
     if not "A" <= line[:1] <= "Z":
         return False  # _BIO_START starts with [A-Z]
     m = _BIO_START.match(line)
-    return m is not None and roles.match(line, m.end()) is not None
+    return m is not None and _roles(extra).match(line, m.end()) is not None
 
 
 def _others_after(lines: list[str], chosen: set[int]) -> dict[int, int]:
@@ -98,7 +102,6 @@ def _candidates(doc: Doc, box: LineMatcher, bios: set[int]) -> list[int]:
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
     box = line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
-    roles = compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
     lines = doc.lines
     about = {
         i for i in doc.with_keys(_ABOUT_KEYS) if word_count(lines[i]) <= 6 and _ABOUT_NAME.match(lines[i])
@@ -106,7 +109,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     bios = {
         i
         for i in range(_tail_start(lines, _BIO_WINDOW), len(lines))
-        if "A" <= lines[i][:1] <= "Z" and word_count(lines[i]) <= 60 and _is_bio(lines[i], roles)
+        if "A" <= lines[i][:1] <= "Z" and word_count(lines[i]) <= 60 and _is_bio(lines[i], extra)
     }
     # how many other lines follow each About line / bio (those lines themselves not counted,
     # so that dropping some never qualifies others)

@@ -97,10 +97,13 @@ def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
     return sorted(found)
 
 
+def _glued(extra: Extra) -> re.Pattern[str]:
+    return compile_category("caption_glued", extra, r"[\w)”\"’]\.\s?(?:{m})\.?\Z")
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
     trigger = hinted_search("captions", extra)
     start = line_matcher("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
-    glued = compile_category("caption_glued", extra, r"[\w)”\"’]\.\s?(?:{m})\.?\Z")
     out: set[int] = set()
     for i in _candidates(doc, extra, start):
         raw = doc.lines[i]
@@ -112,7 +115,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         if word_count(line) <= 30 and (start.match_at(doc, i) if line is raw else start.match(line)):
             out.add(i)  # "Photo: Jane Doe/Reuters"
             continue
-        found = trigger.search(line) or glued.search(line, max(0, len(line) - 40))
+        found = trigger.search(line) or _glued(extra).search(line, max(0, len(line) - 40))
         if not found:
             continue
         if found.group().startswith("(") and _POSITION.match(found.group()) and not _is_photo_sentence(line):

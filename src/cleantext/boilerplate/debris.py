@@ -40,7 +40,7 @@ _URL_KEYS = frozenset(("http", "https"))
 _LIST = lazy_pattern(globals(), "_LIST", r"[^.!?]{1,60}(?:, [^.!?,]{1,60}){2,}\Z")
 
 
-def _is_date_line(line: str, date_words: WordSet, status: re.Pattern[str]) -> bool:
+def _is_date_line(line: str, date_words: WordSet) -> bool:
     """A timestamp line: only date words and numbers, and a sign that it is page furniture.
 
     The sign: an ISO timestamp, a status word (``Updated``, ``기사입력``) outside brackets,
@@ -57,7 +57,7 @@ def _is_date_line(line: str, date_words: WordSet, status: re.Pattern[str]) -> bo
         return False
     return (
         stripped != line
-        or (status.search(line) is not None and line[0] not in "([")
+        or (line[0] not in "([" and _status().search(line) is not None)
         or (_YEAR.search(line) is not None and _TIME.search(line) is not None)
     )
 
@@ -71,17 +71,26 @@ def _meta_fields(line: str, meta: LineMatcher) -> int:
     return count
 
 
+def _status() -> re.Pattern[str]:
+    return compile_category("date_status", (), r"(?<!\w)(?:{m})(?!\w)")
+
+
+def _has_digit(text: str) -> bool:
+    """``_DIGIT.search(text) is not None``, with C-level ``in`` tests first."""
+    return any(d in text for d in "0123456789") or (not text.isascii() and _DIGIT.search(text) is not None)
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    date_words = word_set("date_words")
-    status = compile_category("date_status", (), r"(?<!\w)(?:{m})(?!\w)")
     meta_alone = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
     meta_field = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
     lines = doc.lines
     n = len(lines)
     out: set[int] = set()
-    # a date line starts with a number or a date word ("Updated", "Tue.", "기사입력")
-    for key in date_words.among(doc.first_words(), also="#"):
-        out.update(i for i in doc.rows(key) if _is_date_line(lines[i], date_words, status))
+    if _has_digit(doc.text):  # a date line holds a digit
+        # it starts with a number or a date word ("Updated", "Tue.", "기사입력")
+        date_words = word_set("date_words")
+        for key in date_words.among(doc.first_words(), also="#"):
+            out.update(i for i in doc.rows(key) if _is_date_line(lines[i], date_words))
     for i in sorted(doc.with_keys(_URL_KEYS) | doc.containing(("[",))):
         line = lines[i]
         if (line[0] == "h" and _URL.match(line)) or (

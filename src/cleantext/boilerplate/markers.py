@@ -271,6 +271,8 @@ def _first_words(frag: str, after: str = "") -> set[str] | None:
     >>> sorted(_first_words("comments?")), _first_words("relacionad[oa]s"), _first_words(".{1,9} x")
     (['comment', 'comments'], None, None)
     """
+    if not after and frag[:1].isalpha() and frag.replace(" ", "").isalpha():
+        return {frag.partition(" ")[0].lower()}  # a plain phrase ("about the writer"): no parsing
     i = 0
     while i < len(frag):  # skip escaped punctuation and optional spaces before the word
         if frag[i] == "\\" and i + 1 < len(frag) and not frag[i + 1].isalnum():
@@ -402,6 +404,38 @@ def literal_hint(frag: str, min_len: int = 4) -> str | None:
     return best.lower() if len(best.strip()) >= min_len else None
 
 
+class _KeyTable:
+    """The fragments of a category filed by the first word they can start with."""
+
+    def __init__(self, category: str, extra: Extra) -> None:
+        self.by_key: dict[str, list[str]] = {}
+        self.loose: list[str] = []
+        hints: list[str] = []
+        self.always = False
+        for frag in list(fragments(category)) + own(extra, category):
+            words = _first_words(frag)
+            if words is not None:
+                for word in words:
+                    self.by_key.setdefault(word, []).append(frag)
+                continue
+            self.loose.append(frag)
+            hint = literal_hint(frag)
+            if hint is None:
+                self.always = True
+            else:
+                hints.append(hint)
+        # a plural first word ("Photos:") is looked up under its singular too
+        for word in list(self.by_key):
+            self.by_key.setdefault(word + "s", []).extend(self.by_key[word])
+        self.keys = frozenset(self.by_key)
+        self.hints = minimal_hints(hints)
+
+
+@lru_cache(maxsize=64)
+def _key_table(category: str, extra: Extra) -> _KeyTable:
+    return _KeyTable(category, extra)
+
+
 class LineMatcher:
     """``pattern.match(line)`` for a pattern with ``{m}`` at the start, made cheap.
 
@@ -414,28 +448,13 @@ class LineMatcher:
 
     def __init__(self, category: str, extra: Extra, template: str) -> None:
         self.template = template
-        self._by_key: dict[str, list[str]] = {}
-        self._loose: list[str] = []
-        hints: list[str] = []
-        self.always = False
-        for frag in list(fragments(category)) + own(extra, category):
-            words = _first_words(frag)
-            if words is not None:
-                for word in words:
-                    self._by_key.setdefault(word, []).append(frag)
-                continue
-            self._loose.append(frag)
-            hint = literal_hint(frag)
-            if hint is None:
-                self.always = True
-            else:
-                hints.append(hint)
-        self._all = _alternation(category, extra)
-        # a plural first word ("Photos:") is looked up under its singular too
-        for word in list(self._by_key):
-            self._by_key.setdefault(word + "s", []).extend(self._by_key[word])
-        self.keys = frozenset(self._by_key)
-        self.hints = minimal_hints(hints)
+        self._category = (category, extra)
+        table = _key_table(category, extra)
+        self._by_key = table.by_key
+        self._loose = table.loose
+        self.always = table.always
+        self.keys = table.keys
+        self.hints = table.hints
         self._compiled: dict[str | None, re.Pattern[str] | None] = {}
 
     def _pattern(self, key: str | None) -> re.Pattern[str] | None:
@@ -451,7 +470,9 @@ class LineMatcher:
             # the first {m} is where the line's first word is; a later {m} ("Facebook Twitter")
             # may be any marker of the category
             first = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
-            source = self.template.replace("{m}", first, 1).replace("{m}", self._all)
+            source = self.template.replace("{m}", first, 1)
+            if "{m}" in source:
+                source = source.replace("{m}", _alternation(*self._category))
             pattern = re.compile(source, re.IGNORECASE)
         self._compiled[key] = pattern
         return pattern
@@ -525,14 +546,18 @@ class HintedSearch:
             else:
                 groups.setdefault(hint, []).append(frag)
         self.hints = minimal_hints(groups) if not self._always else None
-        self._groups = [(hint, _compile_alternation(frags)) for hint, frags in groups.items()]
+        self._groups = list(groups.items())
+        self._compiled: dict[str, re.Pattern[str]] = {}  # hint -> its fragments, compiled on first use
         self._rest = _compile_alternation(self._always) if self._always else None
 
     def search(self, line: str) -> re.Match[str] | None:
         """The first match found in *line* (not necessarily the leftmost)."""
         low = line.lower()
-        for hint, pattern in self._groups:
+        for hint, frags in self._groups:
             if hint in low:
+                pattern = self._compiled.get(hint)
+                if pattern is None:
+                    pattern = self._compiled[hint] = _compile_alternation(frags)
                 m = pattern.search(line)
                 if m:
                     return m
