@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from .core import Rule
@@ -34,6 +33,8 @@ def resolve(
     names = [r.name for r in rules]
     for pattern in (select or []) + ignore:
         if not any(_matches(n, pattern) for n in names):
+            import difflib  # only for the error message: keep start-up light
+
             close = difflib.get_close_matches(pattern, names, n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise ValueError(f"unknown rule or family {pattern!r}{hint}")
