@@ -537,6 +537,12 @@ def test_parallel_text_files_and_fix(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------------------- start-up
 def test_version_and_plain_filter_do_not_import_heavy_modules(tmp_path: Path) -> None:
+    """Start-up (issue 6): plain text with no config file loads none of these.
+
+    trafilatura/lxml only with --html, ftfy only for mojibake-shaped text, tqdm only for a
+    progress bar, regex only for patterns that need Unicode properties, the rest only on
+    the paths that use them (a config file, a site model, -j, an unknown rule name).
+    """
     probe = (
         "import io, sys\n"
         "from cleantext import cli\n"
@@ -544,7 +550,8 @@ def test_version_and_plain_filter_do_not_import_heavy_modules(tmp_path: Path) ->
         "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
         "assert cli.main(['--version']) == 0\n"
         "assert cli.main([]) == 0\n"
-        "heavy = ('trafilatura', 'ftfy', 'lxml', 'tqdm')\n"
+        "heavy = ('trafilatura', 'ftfy', 'lxml', 'tqdm', 'regex', 'importlib.resources', 'pathlib',\n"
+        "         'hashlib', 'multiprocessing', 'difflib', 'tomllib')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=tmp_path, check=False)
