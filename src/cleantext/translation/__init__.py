@@ -31,7 +31,7 @@ class _Deferred:
 
     Until then a text must pass the rule's cheapest pre-check here: a full stop, a space
     and a lowercase letter (*after_stop*: the rules that repair such breaks), or one of
-    the strings *needs* (a closing quote and a space, for an attribution).  A text that
+    the strings *needs* (a closing quote, for an attribution).  A text that
     fails it holds no candidate (the rule's own pre-check is the same), so a short clean
     text imports nothing more.  Pickles as its module and function name.
     """
@@ -138,7 +138,7 @@ def _rules(
         Rule(
             "translation.duplicated-attribution",
             "Drop a pronoun attribution followed by a sentence that only attributes the same quote.",
-            _Deferred("attribution", "find_duplicated_attribution", needs=("” ", '" ')),
+            _Deferred("attribution", "find_duplicated_attribution", needs=("”", '"')),
             (
                 (
                     "“Drop the threats,” he said. Truss told a press conference in Moscow.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..core import call_scratch
 from ._data import load
 
 __all__ = ["LineSpans", "abbreviations", "first_period_lower", "period_lower", "plain_word_before"]
@@ -24,19 +25,34 @@ def period_lower() -> re.Pattern[str]:
     return re.compile(r"\. (?=[a-z])")
 
 
+#: key of this module's entry in the call scratch: a text and its first_period_lower()
+_SCRATCH_KEY = "translation.first-period-lower"
+
+
 def first_period_lower(text: str) -> int:
     """The offset of the first ``". "`` followed by a lowercase letter in *text*, or -1.
 
     Every pattern of the rules that look after a full stop starts there, so a rule that
-    gets -1 has nothing to do, and one that gets an offset can scan from it.
+    gets -1 has nothing to do, and one that gets an offset can scan from it.  Within one
+    cleaning call the five rules share one scan per text (:func:`~cleantext.core.call_scratch`).
 
     >>> first_period_lower("He left. She stayed. the end"), first_period_lower("He left. She stayed.")
     (19, -1)
     """
+    scratch = call_scratch()
+    if scratch is not None:
+        got = scratch.get(_SCRATCH_KEY)
+        if got is not None and got[0] is text:
+            found: int = got[1]
+            return found
     if ". " not in text:
-        return -1
-    m = period_lower().search(text)
-    return -1 if m is None else m.start()
+        found = -1
+    else:
+        m = period_lower().search(text)
+        found = -1 if m is None else m.start()
+    if scratch is not None:
+        scratch[_SCRATCH_KEY] = (text, found)
+    return found
 
 
 @cache
