@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext import Pipeline, default_pipeline, normalize
-from cleantext.core import Edit, apply_edits, normalize_edits
+from cleantext.core import Edit, apply_edits, call_scope, normalize_edits
 
 _H = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
 _SPACES = re.compile(rf"(?m)(^{_H}+|{_H}+$)|{_H}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
@@ -177,6 +177,26 @@ def test_fast_finders_equal_their_plain_definitions(text: str) -> None:
 def test_fast_finders_on_dense_text(text: str) -> None:
     for ref, fast in PAIRS:
         assert list(fast(text)) == ref(text), fast.__name__
+
+
+@given(texts, texts)
+def test_fast_finders_on_long_text(head: str, tail: str) -> None:
+    """Past ``normalize._SHORT`` characters the finders scan with patterns instead of ``in``."""
+    text = head + "Plain words, and more. " * (normalize._SHORT // 20) + tail
+    assert len(text) >= normalize._SHORT
+    for ref, fast in PAIRS:
+        assert list(fast(text)) == ref(text), fast.__name__
+
+
+def test_utf8_is_shared_within_a_call_only() -> None:
+    text = "Caf\u00e9 \u201cquoted\u201d"
+    with call_scope():
+        assert normalize._utf8(text) == text.encode()
+        assert not normalize._has_control(text) and not normalize._has_mojibake_hint(text)
+        other = text + "\x9f"  # a new text is encoded anew, not taken from the scratch
+        assert normalize._has_control(other) and normalize._utf8(other) == other.encode()
+        assert normalize._has_mojibake_hint("Caf\u00c3\u00a9")
+    assert normalize._has_control("\ud800") and not normalize._has_control(text)
 
 
 def _ref_clean(pipeline: Pipeline, text: str) -> str:

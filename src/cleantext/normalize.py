@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .config import Config
-from .core import Edit, Rule, apply_edits
+from .core import Edit, Rule, apply_edits, call_scratch
 
 __all__ = ["early_rules", "late_rules"]
 
@@ -22,6 +22,25 @@ __all__ = ["early_rules", "late_rules"]
 def _contains_any(text: str, chars: str) -> bool:
     """True when *text* contains one of *chars*: one fast ``in`` scan per character."""
     return any(c in text for c in chars)
+
+
+#: key of this module's entry in the call scratch: a text and its UTF-8
+_UTF8_KEY = "normalize.utf8"
+
+
+def _utf8(text: str) -> bytes:
+    """*text* as UTF-8 (lone surrogates kept), encoded once per cleaning call: the
+    mojibake and control-character probes of one call share it."""
+    scratch = call_scratch()
+    if scratch is not None:
+        got = scratch.get(_UTF8_KEY)
+        if got is not None and got[0] is text:
+            data: bytes = got[1]
+            return data
+    data = text.encode("utf-8", "surrogatepass")
+    if scratch is not None:
+        scratch[_UTF8_KEY] = (text, data)
+    return data
 
 
 # ----------------------------------------------------------------------------- entities
@@ -160,7 +179,7 @@ def _has_mojibake_hint(text: str) -> bool:
     latin, er, es = _mojibake_probes()
     if ("\u0420" in text and er.search(text)) or ("\u0421" in text and es.search(text)):
         return True
-    data = text.encode("utf-8", "surrogatepass")
+    data = _utf8(text)
     return b"\xc3" in data and latin.search(data) is not None
 
 
@@ -255,7 +274,7 @@ def _has_control(text: str) -> bool:
     other = _non_control_bytes()
     if text.isascii():
         return bool(text.encode("ascii").translate(None, other))
-    data = text.encode("utf-8", "surrogatepass")
+    data = _utf8(text)
     rest = data.translate(None, other)
     if not rest:
         return False
@@ -327,12 +346,15 @@ def normalize_nfc(text: str) -> list[Edit]:
 _ODD_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _SPACE_SET = frozenset(" " + _ODD_SPACES)
 # where a run of spaces that needs an edit shows itself, and the offset of a space in it
-_SPACE_NEEDLES = (("  ", 0), (" \n", 0), ("\n ", 1))
+#: below this length, line edges are checked with two ``in`` scans rather than a pattern
+_SHORT = 1000
 
 
 @cache
-def _space_run() -> re.Pattern[str]:
-    return re.compile("[ " + _ODD_SPACES + "]*")
+def _space_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A run of spaces (maybe empty); and a newline with a plain space before or after it,
+    written with the newline first so that ``re`` jumps from newline to newline."""
+    return re.compile("[ " + _ODD_SPACES + "]*"), re.compile("\n(?:(?<= \n)| )")
 
 
 def normalize_spaces(text: str) -> list[Edit]:
@@ -342,24 +364,35 @@ def normalize_spaces(text: str) -> list[Edit]:
 
     A run of spaces needs an edit when it is two or more long, has an odd space, or
     touches a line start or end; each such run contains a space found by a literal
-    search (``"  "``, ``" \\n"``, ``"\\n "``, an odd space, the text's ends), so only the
-    runs to edit are visited, not every space between two words.
+    search (``"  "``, a newline with a space next to it, an odd space, the text's ends),
+    so only the runs to edit are visited, not every space between two words.
     """
     if not text:
         return []
-    odd = [c for c in (("\t",) if text.isascii() else _ODD_SPACES) if c in text]
-    found = [(needle, off) for needle, off in _SPACE_NEEDLES if needle in text]
-    if not odd and not found and text[0] != " " and text[-1] != " ":
-        return []  # only single spaces between words: nothing to do
-    run = _space_run().match
+    odd = [c for c in ("\t" if text.isascii() else _ODD_SPACES) if c in text]
+    double = "  " in text
+    if len(text) < _SHORT:
+        edges = " \n" in text or "\n " in text
+    else:
+        edges = _space_patterns()[1].search(text) is not None
     n = len(text)
+    if not odd and not double and not edges and text[0] != " " and text[-1] != " ":
+        return []  # only single spaces between words: nothing to do
+    spaces, newline = _space_patterns()
+    run = spaces.match
     seeds: list[int] = [0] if text[0] in _SPACE_SET else []
-    for needle, off in found + [(c, 0) for c in odd]:
+    if edges:
+        for nl in newline.finditer(text):
+            at = nl.start()
+            if at and text[at - 1] == " ":
+                seeds.append(at - 1)
+            if at + 1 < n and text[at + 1] == " ":
+                seeds.append(at + 1)
+    for needle in (["  "] if double else []) + odd:
         i = text.find(needle)
         while i >= 0:
-            at = i + off
-            seeds.append(at)
-            i = text.find(needle, m.end() if (m := run(text, at)) else at + 1)
+            seeds.append(i)
+            i = text.find(needle, m.end() if (m := run(text, i)) else i + 1)
     if text[-1] in _SPACE_SET:
         seeds.append(n - 1)
     seeds.sort()
@@ -386,11 +419,18 @@ def _space_before() -> re.Pattern[str]:
 
 
 @cache
-def _repeated() -> re.Pattern[str]:
-    # "activities. ." / "word,, word" -- but ". . ." and ". . . ." ellipses stay.  The span to
-    # delete is group 1 or 2; the pattern starts at the "." or "," before it, which ``re`` skips
-    # to quickly (a pattern that starts with a lookbehind is tried at every position).
-    return re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)|,(?<=[^\W_],)((?: *,)+)")
+def _after_space() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A "," and a "." right after a space: where a match of :func:`_space_before` can end
+    (each starts with its literal, which ``re`` finds quickly)."""
+    return re.compile(",(?<= ,)"), re.compile(r"\.(?<= \.)")
+
+
+@cache
+def _repeated() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "activities. ." and "word,, word" (not the ellipses ". . ." and ". . . ."): the span
+    to delete is group 1; each pattern starts at its "." or "," (a literal, which ``re``
+    skips to quickly; a pattern that starts with a lookbehind is tried at every position)."""
+    return re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)"), re.compile(r",(?<=[^\W_],)((?: *,)+)")
 
 
 def remove_space_before_punctuation(text: str) -> list[Edit]:
@@ -399,12 +439,10 @@ def remove_space_before_punctuation(text: str) -> list[Edit]:
     Numbers (``1 ,000``), spaced ellipses (``wait . . .``) and ``.NET`` are kept;
     ``;:!?`` are left alone (French sets a space before them).
     """
-    ends = []  # a "," or "." right after a space: where a match can end
-    for needle in (" ,", " ."):
-        i = text.find(needle)
-        while i >= 0:
-            ends.append(i + 1)
-            i = text.find(needle, i + 2)
+    if len(text) < _SHORT and " ," not in text and " ." not in text:
+        return []
+    comma, dot = _after_space()
+    ends = [m.start() for m in comma.finditer(text)] + [m.start() for m in dot.finditer(text)]
     if not ends:
         return []
     ends.sort()
@@ -425,12 +463,12 @@ def remove_repeated_punctuation(text: str) -> list[Edit]:
 
     Ellipses (``...``, ``. . .``) and ranges (``1...10``) are kept.
     """
-    if ". ." not in text and ",," not in text and ", ," not in text:
+    if len(text) < _SHORT and ". ." not in text and ",," not in text and ", ," not in text:
         return []
-    out: list[Edit] = []
-    for m in _repeated().finditer(text):
-        group = 1 if m.start(1) >= 0 else 2
-        out.append((m.start(group), m.end(group), ""))
+    dots, commas = _repeated()
+    out: list[Edit] = [(m.start(1), m.end(1), "") for m in dots.finditer(text)]
+    out += [(m.start(1), m.end(1), "") for m in commas.finditer(text)]
+    out.sort()
     return out
 
 
