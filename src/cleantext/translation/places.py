@@ -275,7 +275,7 @@ class _Document:
         self._historical: dict[int, bool] = {}
         self._mentions: dict[str, bool] = {}
         self._spans = LineSpans(text)
-        self.gate = EnglishGate(text)
+        self.gate = EnglishGate(text)  # lazy: it looks at nothing before its first question
 
     def mentions(self, s: str) -> bool:
         """Whether the document contains *s* (cached: a name may occur thousands of times)."""
@@ -301,23 +301,31 @@ class _Document:
         return self._historical[start]
 
 
-def _kept(doc: _Document, name: PlaceName, s: int, e: int) -> bool:
-    text = doc.text
-    context = _context()
-    # spaces folded, so that "chicken \u00a0Kiev" is still "chicken Kiev" (this rule alone)
-    before = context.spaces.sub(" ", text[max(0, s - 30) : s]).lower()
-    after = context.spaces.sub(" ", text[e : e + 30]).lower()
-    if any(before.endswith(k) for k in name.keep_before) or any(after.startswith(k) for k in name.keep_after):
-        return True
+def _fold(window: str, spaces: re.Pattern[str]) -> str:
+    """*window* in lower case with runs of white space folded to one space, so that
+    ``chicken \u00a0Kiev`` is still ``chicken Kiev`` (this rule alone, on raw text)."""
+    # the common case: printable (no white space but the ASCII space) and no double space
+    if window.isprintable() and "  " not in window:
+        return window.lower()
+    return spaces.sub(" ", window).lower()
+
+
+def _kept_by_neighbours(name: PlaceName, before: str, after: str) -> bool:
+    """Whether the words around the match keep it (``chicken Kiev``, ``Odessa, Texas``)."""
+    return before.endswith(name.keep_before) or after.startswith(name.keep_after)
+
+
+def _kept_by_document(doc: _Document, name: PlaceName, before: str, s: int, context: _Context) -> bool:
+    """Whether the document, the paragraph or a first name before the match keeps it."""
     if any(doc.mentions(k) for k in name.keep_if_document_mentions):
         return True
     if name.only_if_new_present and not doc.mentions(name.new):
         return True
-    historical_kept = name.historical or any(before.endswith(k) for k in name.keep_before_historical)
+    historical_kept = name.historical or before.endswith(name.keep_before_historical)
     if historical_kept and doc.historical(s):
         return True
     if name.surname:
-        m = context.title_or_name_before.search(text, max(0, s - 30), s)
+        m = context.title_or_name_before.search(doc.text, max(0, s - 30), s)
         if m is not None and (m.group(1) or m.group(2) not in context.not_a_first_name):
             return True
     return False
@@ -332,6 +340,8 @@ def find_place_names(table: PlaceTable, text: str) -> list[Edit]:
     if m is None:
         return []
     doc = _Document(text, table)
+    context = _context()
+    spaces = context.spaces
     out: list[Edit] = []
     n = len(text)
     while m is not None:
@@ -341,9 +351,14 @@ def find_place_names(table: PlaceTable, text: str) -> list[Edit]:
             continue
         found = text[s:e]
         gi, name = lookup[found]
+        # every test below only keeps a match; the ones that look at a few words come
+        # first, the ones that scan the document (cached per document) after them
+        before, after = _fold(text[max(0, s - 30) : s], spaces), _fold(text[e : e + 30], spaces)
+        if _kept_by_neighbours(name, before, after):
+            continue
         if table.mode == "auto" and not doc.active(gi):
             continue
-        if _kept(doc, name, s, e) or not doc.gate.at(s):
+        if _kept_by_document(doc, name, before, s, context) or not doc.gate.at(s):
             continue
         new = name.new.upper() if found.isupper() and not name.new.isupper() else name.new
         out.append((s, e, new))
