@@ -433,6 +433,13 @@ def _repeated() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)"), re.compile(r",(?<=[^\W_],)((?: *,)+)")
 
 
+@cache
+def _repeated_probes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where :func:`_repeated` can match: ". ." and ",," with spaces between (literals
+    first; cheaper than the full patterns, which check a lookbehind at every "." and ",")."""
+    return re.compile(r"\. +\."), re.compile(", *,")
+
+
 def remove_space_before_punctuation(text: str) -> list[Edit]:
     """``decades , as`` -> ``decades, as``; ``the end .`` -> ``the end.``.
 
@@ -463,8 +470,13 @@ def remove_repeated_punctuation(text: str) -> list[Edit]:
 
     Ellipses (``...``, ``. . .``) and ranges (``1...10``) are kept.
     """
-    if len(text) < _SHORT and ". ." not in text and ",," not in text and ", ," not in text:
-        return []
+    if len(text) < _SHORT:
+        if ". ." not in text and ",," not in text and ", ," not in text:
+            return []
+    else:
+        dot_pair, comma_pair = _repeated_probes()
+        if not dot_pair.search(text) and not comma_pair.search(text):
+            return []
     dots, commas = _repeated()
     out: list[Edit] = [(m.start(1), m.end(1), "") for m in dots.finditer(text)]
     out += [(m.start(1), m.end(1), "") for m in commas.finditer(text)]
