@@ -446,10 +446,16 @@ def remove_space_before_punctuation(text: str) -> list[Edit]:
     Numbers (``1 ,000``), spaced ellipses (``wait . . .``) and ``.NET`` are kept;
     ``;:!?`` are left alone (French sets a space before them).
     """
-    if len(text) < _SHORT and " ," not in text and " ." not in text:
-        return []
-    comma, dot = _after_space()
-    ends = [m.start() for m in comma.finditer(text)] + [m.start() for m in dot.finditer(text)]
+    ends: list[int] = []  # a "," or "." right after a space: where a match can end
+    if len(text) < _SHORT:
+        for needle in (" ,", " ."):
+            i = text.find(needle)
+            while i >= 0:
+                ends.append(i + 1)
+                i = text.find(needle, i + 2)
+    else:
+        comma, dot = _after_space()
+        ends = [m.start() for m in comma.finditer(text)] + [m.start() for m in dot.finditer(text)]
     if not ends:
         return []
     ends.sort()
