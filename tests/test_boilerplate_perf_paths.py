@@ -30,7 +30,24 @@ def test_starting_with_is_the_lines_with_that_first_character(text: str, firsts:
     assert doc.starting_with(firsts) == [i for i, line in enumerate(doc.lines) if line and line[0] in firsts]
 
 
-@given(_TEXTS, st.sampled_from([("copyright", "무단", "©"), ("о", ":"), ("무단전재", "(c)"), ("é",)]))
+_CASED = st.sampled_from([*"abkiK\u212aİIÉéΣσς\u2126ωßẞ\n:(", "Copyright", "ÉTÉ", "ΟΔΟΣ"])
+
+
+@given(
+    st.one_of(_TEXTS, st.lists(_CASED, max_size=30).map("".join)),
+    st.sampled_from(
+        [
+            ("copyright", "무단", "©"),
+            ("о", ":"),
+            ("무단전재", "(c)"),
+            ("é",),
+            ("k", "i"),
+            ("ω", "ς"),
+            ("σ", "été"),
+            ("ß", "odoς", "(c)"),
+        ]
+    ),
+)
 def test_containing_is_the_lines_holding_a_hint(text: str, hints: tuple[str, ...]) -> None:
     doc = _doc(text)
     expected = {i for i, line in enumerate(doc.lines) if any(h in line.lower() for h in hints)}
@@ -230,3 +247,38 @@ def test_a_lazy_pattern_compiles_on_first_use_and_replaces_itself() -> None:
     assert stand_in.match("AAB") is not None and stand_in.pattern == "a+b"
     assert namespace["P"] is re.compile(r"a+b", re.IGNORECASE)
     assert stand_in.search("xab") is not None  # a copy of the stand-in kept elsewhere still works
+
+
+_CAPTION_BITS = st.sampled_from(
+    [
+        "Photo by ",
+        "photographs by ",
+        "Pictures by ",
+        "Jane Doe",
+        "taken by ",
+        " by ",
+        "(AP Photo/Evan Vucci)",
+        "(right)",
+        "(From left)",
+        "Getty Images",
+        "REUTERS/Jim",
+        "© 2019",
+        "All rights reserved.",
+        "The minister said.",
+        "images",
+        "x",
+        " ",
+    ]
+)
+
+
+@given(st.lists(_CAPTION_BITS, max_size=8).map("".join), st.sampled_from(["captions", "copyright"]))
+def test_hinted_search_finds_a_match_exactly_when_the_plain_pattern_does(line: str, category: str) -> None:
+    import re
+
+    from cleantext.boilerplate import markers
+
+    fast = markers.hinted_search(category, ())
+    frags = sorted(set(markers.fragments(category)), key=len, reverse=True)
+    plain = re.compile("(?:" + "|".join(frags) + ")", re.IGNORECASE)
+    assert (fast.search(line) is not None) == (plain.search(line) is not None)

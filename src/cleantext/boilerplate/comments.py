@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..core import Edit
@@ -31,10 +32,6 @@ def _is_line(pattern: LineMatcher, doc: Doc, i: int, limit: int) -> bool:
     return len(doc.lines[i]) <= limit and pattern.match_at(doc, i) is not None
 
 
-def _is_says(line: str) -> bool:
-    return line.endswith(_SAYS_ENDINGS) and word_count(line) <= 6
-
-
 def _pick(doc: Doc, extra: Extra) -> set[int]:
     widget = line_matcher("comments", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     header = line_matcher("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
@@ -62,10 +59,11 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             block_from = i
             break
     if block_from < 0:
+        first = bisect.bisect_left(starts, _TAIL_SHARE * total)  # lines in the last 60 %
         says_at = [
             i
-            for i, line in enumerate(lines)
-            if line and starts[i] >= _TAIL_SHARE * total and _is_says(line) and _SAYS.match(line)
+            for i in range(first, n)
+            if lines[i].endswith(_SAYS_ENDINGS) and word_count(lines[i]) <= 6 and _SAYS.match(lines[i])
         ]
         if len(says_at) < 2:
             return out

@@ -259,7 +259,8 @@ class Doc:
 
     def key(self, i: int) -> str | None:
         """The first word of line *i* (as :func:`~.markers.line_key`)."""
-        word = self._scan()[i]
+        words = self._words
+        word = (self._scan() if words is None else words)[i]
         if word:
             return word
         return self._odd.get(i) if self.lines[i] else None

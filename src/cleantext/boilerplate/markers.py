@@ -175,7 +175,12 @@ class WordSet:
         """The members of *words* (lower case), plus *also* when it is one of them."""
         found = set(self._plain.intersection(words))
         if self._rest is not None:
-            found.update(w for w in words if w not in found and self._rest_match(w))
+            rest = words - found
+            firsts = self._rest_firsts
+            joined = "\n" + "\n".join(rest)
+            # only words starting with a letter a regex fragment starts with (one C scan each)
+            if firsts is None or any("\n" + f in joined for f in firsts):
+                found.update(w for w in rest if self._rest_match(w))
         if also and also in words:
             found.add(also)
         return found
@@ -546,15 +551,16 @@ class HintedSearch:
             else:
                 groups.setdefault(hint, []).append(frag)
         self.hints = minimal_hints(groups) if not self._always else None
-        self._groups = list(groups.items())
+        # a group is tried only when the line also holds one of the words its fragments start with
+        self._groups = [(hint, _any_of(frags), frags) for hint, frags in groups.items()]
         self._compiled: dict[str, re.Pattern[str]] = {}  # hint -> its fragments, compiled on first use
         self._rest = _compile_alternation(self._always) if self._always else None
 
     def search(self, line: str) -> re.Match[str] | None:
         """The first match found in *line* (not necessarily the leftmost)."""
         low = line.lower()
-        for hint, frags in self._groups:
-            if hint in low:
+        for hint, any_of, frags in self._groups:
+            if hint in low and (any_of is None or any(word in low for word in any_of)):
                 pattern = self._compiled.get(hint)
                 if pattern is None:
                     pattern = self._compiled[hint] = _compile_alternation(frags)
@@ -562,6 +568,32 @@ class HintedSearch:
                 if m:
                     return m
         return self._rest.search(line) if self._rest is not None else None
+
+
+def _leading_words(frag: str) -> tuple[str, ...] | None:
+    """The plain words one of which every match of *frag* starts with, or ``None``.
+
+    >>> _leading_words(r"\\b(?:photo|image)s? by .{1,9}"), _leading_words(r"\\((?:left|right)\\)")
+    (('photo', 'image'), None)
+    """
+    body = frag[2:] if frag.startswith("\\b") else frag
+    end = _group_end(body, 0) if body.startswith("(?:") else -1
+    if end < 0:
+        return None
+    alts = _split_alternatives(body[3 : end - 1])
+    if all(alt and alt.replace(" ", "").isalpha() for alt in alts):
+        return tuple(alt.lower() for alt in alts)
+    return None
+
+
+def _any_of(frags: list[str]) -> tuple[str, ...] | None:
+    words: list[str] = []
+    for frag in frags:
+        lead = _leading_words(frag)
+        if lead is None:
+            return None
+        words.extend(lead)
+    return tuple(minimal_hints(words))
 
 
 def _compile_alternation(frags: list[str]) -> re.Pattern[str]:
