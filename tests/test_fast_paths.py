@@ -188,6 +188,16 @@ def test_fast_finders_on_long_text(head: str, tail: str) -> None:
         assert list(fast(text)) == ref(text), fast.__name__
 
 
+@given(st.text(st.sampled_from(" \t\n\xa0\u1680\u2000\u2004\u200a\u200b\u202f\u205f\u2060\u3000’aé")))
+def test_spaces_with_the_utf8_of_the_call(text: str) -> None:
+    """When a rule of the call has encoded the text, odd spaces are found in its bytes."""
+    with call_scope():
+        assert normalize._utf8(text) is normalize._known_utf8(text)
+        assert normalize.normalize_spaces(text) == ref_spaces(text)
+    assert normalize._known_utf8(text) is None
+    assert normalize.normalize_spaces(text) == ref_spaces(text)
+
+
 def test_utf8_is_shared_within_a_call_only() -> None:
     text = "Caf\u00e9 \u201cquoted\u201d"
     with call_scope():

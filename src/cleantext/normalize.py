@@ -28,15 +28,20 @@ def _contains_any(text: str, chars: str) -> bool:
 _UTF8_KEY = "normalize.utf8"
 
 
+def _known_utf8(text: str) -> bytes | None:
+    """The UTF-8 of *text* if a rule of this cleaning call has encoded it already."""
+    scratch = call_scratch()
+    got = None if scratch is None else scratch.get(_UTF8_KEY)
+    return got[1] if got is not None and got[0] is text else None
+
+
 def _utf8(text: str) -> bytes:
     """*text* as UTF-8 (lone surrogates kept), encoded once per cleaning call: the
-    mojibake and control-character probes of one call share it."""
+    mojibake, control-character and odd-space probes of one call share it."""
+    data = _known_utf8(text)
+    if data is not None:
+        return data
     scratch = call_scratch()
-    if scratch is not None:
-        got = scratch.get(_UTF8_KEY)
-        if got is not None and got[0] is text:
-            data: bytes = got[1]
-            return data
     data = text.encode("utf-8", "surrogatepass")
     if scratch is not None:
         scratch[_UTF8_KEY] = (text, data)
@@ -343,9 +348,21 @@ def normalize_nfc(text: str) -> list[Edit]:
 
 
 # ----------------------------------------------------------------------------- spaces
-_ODD_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+#: the odd spaces of the General Punctuation block (UTF-8: E2 80 80-8A, E2 80 AF, E2 81 9F)
+_ODD_GENERAL = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+_ODD_SPACES = "\t\u00a0\u1680" + _ODD_GENERAL
 _SPACE_SET = frozenset(" " + _ODD_SPACES)
+
+
 # where a run of spaces that needs an edit shows itself, and the offset of a space in it
+@cache
+def _odd_general_spaces() -> re.Pattern[bytes]:
+    """The UTF-8 of an odd space of the General Punctuation block: one scan of the bytes
+    that a call has encoded already, instead of 13 scans of the text (a search for
+    U+2000 in a text is slow: its low byte is 0)."""
+    return re.compile(b"\xe2(?:\x80[\x80-\x8a\xaf]|\x81\x9f)")
+
+
 #: below this length, line edges are checked with two ``in`` scans rather than a pattern
 _SHORT = 1000
 
@@ -369,7 +386,11 @@ def normalize_spaces(text: str) -> list[Edit]:
     """
     if not text:
         return []
-    odd = [c for c in ("\t" if text.isascii() else _ODD_SPACES) if c in text]
+    odd = [c for c in _ODD_SPACES[:3] if c in text]  # tab, NBSP, Ogham: found at memory speed
+    if not text.isascii():
+        data = _known_utf8(text)
+        if data is None or _odd_general_spaces().search(data):
+            odd += [c for c in _ODD_GENERAL if c in text]  # "\u2000" in text is slow
     double = "  " in text
     if len(text) < _SHORT:
         edges = " \n" in text or "\n " in text
