@@ -385,3 +385,9 @@ def test_long_lines_skip_fingerprinting_but_variants_are_still_found() -> None:
     assert rule.apply(long_prose + "\n") == long_prose + "\n"
     unknown = SiteModel.from_lines({"x.example": (30, ["x" * 600, "Menu"])}).site("x.example")
     assert unknown is not None and unknown.max_words is None  # a cut example: no fast path
+
+
+@given(st.text(st.sampled_from(" \t\n\xa0ab"), max_size=40), st.integers(0, 8))
+def test_word_limit_counts_words_without_splitting_the_whole_line(line: str, most: int) -> None:
+    """The rule's ``len(line.split(None, most)) <= most`` is ``len(line.split()) <= most``."""
+    assert (len(line.split(None, most)) <= most) == (len(line.split()) <= most)

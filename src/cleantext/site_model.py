@@ -245,7 +245,7 @@ class SiteLineRemover:
         pos = 0
         for line in text.split("\n"):
             end = pos + len(line)
-            if line and (most is None or line.count(" ") < most or len(line.split()) <= most):
+            if line and (most is None or line.count(" ") < most or len(line.split(None, most)) <= most):
                 k = key(line)
                 if k is not None and k in wanted:
                     out.append((pos, end + 1 if end < n else end, ""))
