@@ -282,3 +282,52 @@ def test_hinted_search_finds_a_match_exactly_when_the_plain_pattern_does(line: s
     frags = sorted(set(markers.fragments(category)), key=len, reverse=True)
     plain = re.compile("(?:" + "|".join(frags) + ")", re.IGNORECASE)
     assert (fast.search(line) is not None) == (plain.search(line) is not None)
+
+
+_BLOCKY = st.sampled_from(
+    [
+        "",
+        "Check Also",
+        "Read more",
+        "Veterans Board Expands Its Ranks",
+        "The Council has grown to …",
+        "- A bulleted teaser headline here",
+        "Plane passengers quarantined after outbreak [VIDEO]",
+        "Storm hits the coast at night [VIDEO]",
+        "READ MORE: Plague outbreak confirmed in Beijing",
+        "10 thoughts on “Title”",
+        "Leave a Reply",
+        "Comments are closed.",
+        "Jane Doe says:",
+        "Max says:",
+        "Great post!",
+        "Subscribe to our newsletter",
+        "Pick Six Newsletter",
+        "Sorry!",
+        "Something to Consider",
+        "Follow us on Twitter",
+        "The minister said the talks would resume on Monday.",
+        "About 30,000 soldiers took part in the exercise on Feb. 8, officials said.",
+    ]
+)
+
+
+@given(st.lists(_BLOCKY, max_size=16))
+def test_one_round_is_the_fixpoint_when_a_picker_says_so(lines: list[str]) -> None:
+    from cleantext.boilerplate import comments, promo, related
+    from cleantext.boilerplate.lines import Settled
+
+    doc = Doc(lines)
+    for picker, always in ((related._pick, False), (comments._pick, False), (promo._pick, True)):
+        hits = picker(doc, ())
+        if always or isinstance(hits, Settled):
+            assert picker(doc.without(hits), ()) == set(), picker.__module__
+
+
+@given(st.lists(_BLOCKY, max_size=16), st.sets(st.integers(0, 15)))
+def test_promo_finds_nothing_in_fewer_lines_when_it_found_nothing(lines: list[str], drop: set[int]) -> None:
+    from cleantext.boilerplate.promo import find_promo
+
+    text = "\n".join(lines)
+    if not find_promo(text):
+        assert not find_promo("\n".join(line for i, line in enumerate(lines) if i not in drop))

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, next_nonblank, word_count
+from .lines import Doc, Settled, drop_lines, next_nonblank, word_count
 from .markers import Extra, LineMatcher, lazy_pattern, line_matcher
 
 __all__ = ["find_comments"]
@@ -32,9 +32,8 @@ def _is_line(pattern: LineMatcher, doc: Doc, i: int, limit: int) -> bool:
     return len(doc.lines[i]) <= limit and pattern.match_at(doc, i) is not None
 
 
-def _pick(doc: Doc, extra: Extra) -> set[int]:
+def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
     widget = line_matcher("comments", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
-    header = line_matcher("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
     end = line_matcher("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     lines = doc.lines
     n = len(lines)
@@ -82,6 +81,27 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         stop = n
     out.update(range(block_from, stop))
     return out
+
+
+def _pick(doc: Doc, extra: Extra) -> set[int]:
+    header = line_matcher("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
+    out = _pick_lines(doc, extra, header)
+    if not out:
+        return out
+    # once these lines go, a second round starts no block when no header line and fewer
+    # than two "Name says:" lines are left (wherever they are: shares of the text shift)
+    lines = doc.lines
+    if any(
+        i not in out and word_count(lines[i]) <= 40 and _is_line(header, doc, i, 400)
+        for i in header.candidates(doc)
+    ):
+        return out
+    says = [
+        i
+        for i, line in enumerate(lines)
+        if i not in out and line.endswith(_SAYS_ENDINGS) and word_count(line) <= 6 and _SAYS.match(line)
+    ]
+    return Settled(out) if len(says) < 2 else out
 
 
 def find_comments(text: str, extra: Extra = ()) -> list[Edit]:

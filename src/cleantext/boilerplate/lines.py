@@ -24,6 +24,7 @@ from .markers import lazy_pattern, line_key
 __all__ = [
     "Doc",
     "Picker",
+    "Settled",
     "doc_for",
     "drop_lines",
     "ends_sentence",
@@ -396,11 +397,17 @@ def note_clean(text: str, token: Hashable) -> None:
         doc_for(text).clean.add(token)
 
 
+class Settled(set[int]):
+    """Lines a picker picked, with its word that another round would pick nothing more."""
+
+
 def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = False) -> list[Edit]:
     """Run *picker* to a fixpoint on the lines of *text*; return edits deleting the picked lines.
 
-    ``local=True`` declares that the picker decides each line from that line alone (no
-    neighbours, no position): then one round is the fixpoint.
+    ``local=True`` declares that every line the picker picks hangs on a line it matches by
+    that line's own text (the line itself, or a head or a count next to it): then one round
+    is the fixpoint, and a text where it picks nothing keeps nothing to pick when lines go.
+    A picker may also answer a :class:`Settled` set: no second round either.
 
     >>> drop_lines("a\\nB\\nc", lambda doc, _: {i for i, s in enumerate(doc.lines) if s == "B"})
     [(2, 4, '')]
@@ -418,14 +425,13 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
         return []
     alive = list(range(len(lines)))
     dropped: set[int] = set()
-    if local:
-        # a *local* picker judges each line on its own text only: a line it left stays left
-        # once others go, so a second round (a full rescan) would pick nothing
-        dropped.update(j for j in hits if 0 <= j < len(alive))
-        doc = doc.without(hits)
-    for _ in range(0 if local else _MAX_ROUNDS):
+    for _ in range(_MAX_ROUNDS):
         doc = doc.without(hits)
         dropped.update(alive[j] for j in hits if 0 <= j < len(alive))
+        if local or isinstance(hits, Settled):
+            # a second round (a full rescan) would pick nothing: a *local* picker's lines
+            # stay unpicked once others go
+            break
         alive = [i for i in alive if i not in dropped]
         hits = picker(doc, arg)
         if not hits:

@@ -81,7 +81,9 @@ def find_promo(text: str, extra: Extra = ()) -> list[Edit]:
     subscribe to the newsletter receive …`` stays.  A short head line (``Live briefing: …``,
     ``<Name> Newsletter``) goes only together with the promo it introduces.
     """
-    return drop_lines(text, _pick, extra)
+    # every pick hangs on a line matched by its own text (heads, "Sorry!" and a closing title
+    # only go with one), and all of those go in the first round: the second would find none
+    return drop_lines(text, _pick, extra, local=True)
 
 
 def _has_letter(line: str) -> bool:

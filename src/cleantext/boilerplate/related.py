@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from ..core import Edit
-from .lines import Doc, drop_lines, is_headline, next_nonblank, word_count
+from .lines import Doc, Settled, drop_lines, is_headline, next_nonblank, word_count
 from .markers import Extra, LineMatcher, lazy_pattern, line_matcher
 
 __all__ = ["find_related"]
@@ -90,7 +90,12 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         m = spaced.match_at(doc, i)
         if m and "." in m.group("marker") and _headline_rest(m.group("rest")):
             out.add(i)  # "Also on example.com <headline>"
-    out.update(_tagged_runs(doc))
+    tagged = _tagged_lines(doc)
+    out.update(_tagged_runs(lines, tagged))
+    if markers <= out and sum(1 for i in tagged if i not in out) < 2:
+        # every marker went, and fewer than two tagged lines are left: a second round, on the
+        # lines left, would find no marker, no line matched by its own text, no tagged run
+        return Settled(out)
     return out
 
 
@@ -100,10 +105,13 @@ def _is_tagged(line: str) -> bool:
     )
 
 
-def _tagged_runs(doc: Doc) -> set[int]:
-    """Runs of two or more consecutive tagged headlines (``… [VIDEO]``), with no marker."""
+def _tagged_lines(doc: Doc) -> list[int]:
     lines = doc.lines
-    tagged = [i for i in sorted(doc.containing(("]",))) if _is_tagged(lines[i])]
+    return [i for i in sorted(doc.containing(("]",))) if _is_tagged(lines[i])]
+
+
+def _tagged_runs(lines: list[str], tagged: list[int]) -> set[int]:
+    """Runs of two or more consecutive tagged headlines (``… [VIDEO]``), with no marker."""
     out: set[int] = set()
     for a, b in itertools.pairwise(tagged):
         if next_nonblank(lines, a) == b:
