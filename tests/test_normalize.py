@@ -244,3 +244,26 @@ def test_first_use_builds_what_a_rule_needs() -> None:
     code = f"from cleantext import clean\nprint(repr(clean({dirty!r})))\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == repr("schön, da&T\nwait… Then é x the end.\n") == repr(clean(dirty))
+
+
+def test_ftfy_is_imported_only_for_a_line_that_looks_broken() -> None:
+    names = [
+        *("html-entities", "line-endings", "mojibake", "control-chars", "invisible", "unicode-nfc"),
+        *("spaces", "space-before-punctuation", "repeated-punctuation", "ellipsis-spacing", "layout"),
+    ]
+    dirty = "Café “déjà vu” — Россия , wait…Then\u00a0x.  .\r\n\n\n\nAT&amp;T e\u0301\x00\u200b\n"
+    code = (
+        "import sys\n"
+        "from cleantext import get_rule\n"
+        f"text = {dirty!r}\n"
+        f"for name in {names!r}:\n"
+        "    text = get_rule('normalize.' + name).apply(text)\n"
+        "print(repr(text), 'ftfy' in sys.modules, 'regex' in sys.modules)\n"
+        "get_rule('normalize.mojibake').apply('sch\\u00c3\\u00b6n')\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [
+        repr("Café “déjà vu” — Россия, wait… Then x.\n\nAT&T é\n") + " False False",
+        "True",
+    ]
