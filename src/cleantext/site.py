@@ -8,8 +8,9 @@ their newline, from a document of that site.
 The model and its rule live in :mod:`cleantext.site_model`, loaded on first use of
 one of its names: a pipeline without a site model pays nothing for them.
 
->>> model = SiteModel.from_lines({"example.com": (40, ["Subscribe to our newsletter"])})
 >>> from cleantext import Config, clean
+>>> from cleantext.site import SiteModel
+>>> model = SiteModel.from_lines({"example.com": (40, ["Subscribe to our newsletter"])})
 >>> clean("Text.\\n\\nSUBSCRIBE to our newsletter\\n", config=Config(site_model=model, site="example.com"))
 'Text.\\n'
 """
