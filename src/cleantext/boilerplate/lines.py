@@ -141,6 +141,7 @@ class Doc:
         self._text = text
         self._words: list[str] | None = None  # per line: its first word, "" if none or blank
         self._wordset: set[str] | None = None
+        self._first: set[str] | None = None
         self._odd: dict[int, str | None] = {}  # non-blank lines the scan found no word in
         self._rows: dict[str, list[int]] = {}
         self._starts: list[int] | None = None
@@ -243,10 +244,12 @@ class Doc:
 
     def first_words(self) -> set[str]:
         """The first words of the lines up to 600 characters (a superset: check :meth:`rows`)."""
-        self._scan()
-        out = self.wordset - {""}
-        out.update(k for k in self._odd.values() if k is not None)
-        return out
+        if self._first is None:
+            self._scan()
+            out = self.wordset - {""}
+            out.update(k for k in self._odd.values() if k is not None)
+            self._first = out
+        return self._first
 
     @property
     def index(self) -> dict[str | None, list[int]]:
@@ -357,7 +360,12 @@ _DOCS_KEPT = 4
 
 def _docs() -> dict[str, Doc] | None:
     scratch = call_scratch()
-    return None if scratch is None else scratch.setdefault(_DOCS_KEY, {})
+    if scratch is None:
+        return None
+    docs: dict[str, Doc] | None = scratch.get(_DOCS_KEY)
+    if docs is None:
+        docs = scratch[_DOCS_KEY] = {}
+    return docs
 
 
 def doc_for(text: str) -> Doc:

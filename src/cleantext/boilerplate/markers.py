@@ -516,7 +516,9 @@ def search_hints(category: str, extra: Extra, min_len: int = 1) -> tuple[str, ..
         hint = literal_hint(frag, min_len)
         if hint is None:
             return None
-        hints.append(hint)
+        lead = _leading_words(frag) if len(hint.strip()) < 4 else None
+        # a short common literal (" by ") finds far more lines than the words a match starts with
+        hints.extend(lead or (hint,))
     return minimal_hints(hints)
 
 
