@@ -26,30 +26,39 @@ _LOOKBACK = 160
 _QUOTES = ("”", '"')
 
 
-class _SpeechVerb:
-    """The patterns of ``translation.duplicated-speech-verb``, built on first use."""
+@cache
+def _words() -> dict[str, str]:
+    """The word lists of the patterns below as trie-shaped alternations (built once)."""
+    english = load("translation_english.json")
+    return {
+        "verbs": word_alternation(english["speech_verbs"]),
+        "subjects": word_alternation(english["subjects"]),
+        "lower_subjects": word_alternation(s.lower() for s in english["subjects"]),
+        "det": word_alternation(english["determiners"]),
+        "prep": word_alternation(english["prepositions"]),
+        "audience": word_alternation(english["audience_nouns"]),
+    }
 
-    __slots__ = ("speaker_and_verb", "verb_after_stop")
 
-    def __init__(self) -> None:
-        english = load("translation_english.json")
-        verbs = word_alternation(english["speech_verbs"])
-        subjects = word_alternation(english["subjects"])
-        lower_subjects = word_alternation(s.lower() for s in english["subjects"])
-        # ". noted." / ". he added," -- a lowercase speech verb alone after a full stop
-        self.verb_after_stop = re.compile(
-            rf"\. (?:(?:{lower_subjects}) )?({verbs})(?=[.,;:!?]|$)",
-            re.MULTILINE,
-        )
-        # what must come right before it: "he said", "Lavrov said. added" (a chain)
-        self.speaker_and_verb = re.compile(
-            rf"(?<![\w-])(?:{subjects}|{_NAME}) ({verbs})(?:\. (?:(?:{lower_subjects}) )?(?:{verbs}))*\Z"
-        )
+# Each pattern is compiled the first time it is needed: each copy of the speech verbs costs
+# about 2 ms to compile, and most texts never get past the first pattern of a rule.
 
 
 @cache
-def _speech_verb() -> _SpeechVerb:
-    return _SpeechVerb()
+def _verb_after_stop() -> re.Pattern[str]:
+    """``. noted.`` / ``. he added,``: a lowercase speech verb alone after a full stop."""
+    w = _words()
+    return re.compile(rf"\. (?:(?:{w['lower_subjects']}) )?({w['verbs']})(?=[.,;:!?]|$)", re.MULTILINE)
+
+
+@cache
+def _speaker_and_verb() -> re.Pattern[str]:
+    """What must come right before it: ``he said``, ``Lavrov said. added`` (a chain)."""
+    w = _words()
+    verbs, lower_subjects = w["verbs"], w["lower_subjects"]
+    return re.compile(
+        rf"(?<![\w-])(?:{w['subjects']}|{_NAME}) ({verbs})(?:\. (?:(?:{lower_subjects}) )?(?:{verbs}))*\Z"
+    )
 
 
 def find_duplicated_speech_verb(text: str) -> list[Edit]:
@@ -61,12 +70,12 @@ def find_duplicated_speech_verb(text: str) -> list[Edit]:
     first = first_period_lower(text)
     if first < 0:
         return []
-    t = _speech_verb()
-    speaker_and_verb = t.speaker_and_verb
+    speaker_and_verb: re.Pattern[str] | None = None
     edits: dict[int, Edit] = {}
     gate: EnglishGate | None = None
-    for m in t.verb_after_stop.finditer(text, first):
+    for m in _verb_after_stop().finditer(text, first):
         dot = m.start()
+        speaker_and_verb = speaker_and_verb or _speaker_and_verb()
         head = speaker_and_verb.search(text, max(0, dot - _LOOKBACK), dot)
         if head is None:
             continue
@@ -77,39 +86,33 @@ def find_duplicated_speech_verb(text: str) -> list[Edit]:
     return list(edits.values())
 
 
-class _Attribution:
-    """The patterns and word set of ``translation.duplicated-attribution``, built on first use."""
-
-    __slots__ = ("attribution_tail", "not_a_speaker", "two_attributions")
-
-    def __init__(self) -> None:
-        english = load("translation_english.json")
-        verbs = word_alternation(english["speech_verbs"])
-        det = word_alternation(english["determiners"])
-        prep = word_alternation(english["prepositions"])
-        audience = word_alternation(english["audience_nouns"])
-        # ,” he said. Truss told <tail>.  One pattern per closing quote, so that each starts
-        # with a literal ("” " or '" ') that ``re`` finds fast.
-        self.two_attributions = tuple(
-            re.compile(
-                rf"{q} (?<=[,!?]{q} )((?:he|she|they|we|I) (?:{verbs})\. )"
-                rf"((?:The (?:[a-z-]+ ){{0,2}}[a-z-]+)|{_NAME}(?: {_NAME}){{0,2}}) (?:{verbs})"
-                rf"([^\n.!?“”\"]{{0,200}})[.!?](?!\S)"
-            )
-            for q in _QUOTES
-        )
-        np = rf"(?:(?:{det}) )?(?:[a-z-]+ )?(?:{audience})|(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){{0,3}}"
-        # a word that is neither a preposition nor a determiner, so phrases split one way only
-        word = rf"(?!(?:{prep}|{det})(?![\w’'-]))[\w’'-]+"
-        pp = rf"(?:{prep}) (?:(?:{det}) )?{word}(?: {word})?(?: [A-Z][\w’'-]*){{0,3}}"
-        # what may follow the speech verb in an attribution-only sentence
-        self.attribution_tail = re.compile(rf"(?: (?:{np}))?(?:,? (?:{pp}))*")
-        self.not_a_speaker = frozenset(english["not_a_speaker"])
+@cache
+def _two_attributions(quote: str) -> re.Pattern[str]:
+    """``,” he said. Truss told <tail>.``: one pattern per closing quote, so that each starts
+    with a literal (``” `` or ``" ``) that ``re`` finds fast."""
+    verbs, q = _words()["verbs"], quote
+    return re.compile(
+        rf"{q} (?<=[,!?]{q} )((?:he|she|they|we|I) (?:{verbs})\. )"
+        rf"((?:The (?:[a-z-]+ ){{0,2}}[a-z-]+)|{_NAME}(?: {_NAME}){{0,2}}) (?:{verbs})"
+        rf"([^\n.!?“”\"]{{0,200}})[.!?](?!\S)"
+    )
 
 
 @cache
-def _attribution() -> _Attribution:
-    return _Attribution()
+def _attribution_tail() -> re.Pattern[str]:
+    """What may follow the speech verb in an attribution-only sentence."""
+    w = _words()
+    det, prep = w["det"], w["prep"]
+    np = rf"(?:(?:{det}) )?(?:[a-z-]+ )?(?:{w['audience']})|(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){{0,3}}"
+    # a word that is neither a preposition nor a determiner, so phrases split one way only
+    word = rf"(?!(?:{prep}|{det})(?![\w’'-]))[\w’'-]+"
+    pp = rf"(?:{prep}) (?:(?:{det}) )?{word}(?: {word})?(?: [A-Z][\w’'-]*){{0,3}}"
+    return re.compile(rf"(?: (?:{np}))?(?:,? (?:{pp}))*")
+
+
+@cache
+def _not_a_speaker() -> frozenset[str]:
+    return frozenset(load("translation_english.json")["not_a_speaker"])
 
 
 def find_duplicated_attribution(text: str) -> list[Edit]:
@@ -122,18 +125,18 @@ def find_duplicated_attribution(text: str) -> list[Edit]:
     """
     # one-character tests: ``in`` finds a single character at memchr speed, but a
     # two-character needle that ends in a space is slow
-    quotes = [i for i, q in enumerate(_QUOTES) if q in text]
-    if not quotes:
+    patterns = [_two_attributions(q) for q in _QUOTES if q in text]
+    if not patterns:
         return []
-    t = _attribution()
-    patterns = [t.two_attributions[i] for i in quotes]
+    tail: re.Pattern[str] | None = None
     out: list[Edit] = []
     gate: EnglishGate | None = None
     for m in (m for pattern in patterns for m in pattern.finditer(text)):
         speaker = m.group(2)
-        if speaker.split(" ", 1)[0] in t.not_a_speaker:
+        if speaker.split(" ", 1)[0] in _not_a_speaker() or " that " in m.group(3):
             continue
-        if " that " in m.group(3) or not t.attribution_tail.fullmatch(m.group(3)):
+        tail = tail or _attribution_tail()
+        if not tail.fullmatch(m.group(3)):
             continue
         gate = gate or EnglishGate(text)
         if not gate.at(m.start()):
