@@ -31,9 +31,9 @@ class _Deferred:
 
     Until then a text must pass the rule's cheapest pre-check here: a full stop, a space
     and a lowercase letter (*after_stop*: the rules that repair such breaks), or one of
-    the strings *needs* (a closing quote, for an attribution).  A text that
-    fails it holds no candidate (the rule's own pre-check is the same), so a short clean
-    text imports nothing more.  Pickles as its module and function name.
+    the strings *needs* (a closing quote, for an attribution).  A text that fails it
+    holds no candidate (the rule's own pre-check is the same), so a short clean text
+    imports nothing more.  Pickles as its module and function name.
     """
 
     __slots__ = ("_finder", "after_stop", "module", "name", "needs")
