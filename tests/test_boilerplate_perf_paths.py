@@ -331,3 +331,25 @@ def test_promo_finds_nothing_in_fewer_lines_when_it_found_nothing(lines: list[st
     text = "\n".join(lines)
     if not find_promo(text):
         assert not find_promo("\n".join(line for i, line in enumerate(lines) if i not in drop))
+
+
+@given(
+    st.sampled_from(["comments", "comments_end", "ads", "share", "related", "meta", "author_box", "credits"]),
+    st.lists(
+        st.sampled_from(
+            ["Leave a Reply", "ADVERTISEMENT", "Share this", "Read more", "Tags", "About the author"]
+        )
+        | st.sampled_from([" ", ":", "!", "...", " x", "—", "(AP)", "Reuters", "word " * 30]),
+        max_size=6,
+    ).map("".join),
+)
+def test_whole_line_matchers_skip_only_lines_too_long_to_match(category: str, line: str) -> None:
+    from cleantext.boilerplate import markers
+
+    template = r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z"
+    fast = markers.line_matcher(category, (), template)
+    plain = markers.compile_category(category, (), template)
+    assert (fast.match(line) is not None) == (plain.match(line) is not None)
+    assert markers._longest_match(r"[\W_]{0,3}(?:ab|c)\Z", r"[\W_]{0,3}(?:{m})\Z") == 5
+    assert markers._longest_match(r"(?:ab).*\Z", r"(?:{m}).*\Z") > 10**9
+    assert markers._longest_match(r"(?:ab)", r"(?:{m})") > 10**9

@@ -460,9 +460,10 @@ class LineMatcher:
         self.always = table.always
         self.keys = table.keys
         self.hints = table.hints
-        self._compiled: dict[str | None, re.Pattern[str] | None] = {}
+        self._compiled: dict[str | None, tuple[re.Pattern[str], int] | None] = {}
 
-    def _pattern(self, key: str | None) -> re.Pattern[str] | None:
+    def _pattern(self, key: str | None) -> tuple[re.Pattern[str], int] | None:
+        """The pattern for lines starting with *key*, and the longest line it can match."""
         if key not in self._by_key:
             key = None  # a word no fragment starts with: the loose fragments only (cached once)
         try:
@@ -470,7 +471,7 @@ class LineMatcher:
         except KeyError:
             pass
         frags = (self._by_key[key] if key is not None else []) + self._loose
-        pattern = None
+        found = None
         if frags:
             # the first {m} is where the line's first word is; a later {m} ("Facebook Twitter")
             # may be any marker of the category
@@ -478,9 +479,9 @@ class LineMatcher:
             source = self.template.replace("{m}", first, 1)
             if "{m}" in source:
                 source = source.replace("{m}", _alternation(*self._category))
-            pattern = re.compile(source, re.IGNORECASE)
-        self._compiled[key] = pattern
-        return pattern
+            found = (re.compile(source, re.IGNORECASE), _longest_match(source, self.template))
+        self._compiled[key] = found
+        return found
 
     def candidates(self, doc: Doc) -> Iterable[int]:
         """Indices of the lines of *doc* that may match, in order."""
@@ -493,13 +494,41 @@ class LineMatcher:
 
     def match(self, line: str) -> re.Match[str] | None:
         """``pattern.match(line)``."""
-        pattern = self._pattern(line_key(line))
-        return pattern.match(line) if pattern is not None else None
+        found = self._pattern(line_key(line))
+        if found is None or len(line) > found[1]:
+            return None
+        return found[0].match(line)
 
     def match_at(self, doc: Doc, i: int) -> re.Match[str] | None:
         """``pattern.match(doc.lines[i])``, with the line's key from the document's index."""
-        pattern = self._pattern(doc.key(i))
-        return pattern.match(doc.lines[i]) if pattern is not None else None
+        found = self._pattern(doc.key(i))
+        if found is None:
+            return None
+        line = doc.lines[i]
+        # a whole-line pattern cannot match a line longer than its longest match
+        return found[0].match(line) if len(line) <= found[1] else None
+
+
+_UNBOUNDED = 1 << 62
+
+
+def _longest_match(source: str, template: str) -> int:
+    """The length of the longest line a whole-line (``…\\Z``) *source* can match, else a huge number."""
+    if not template.endswith("\\Z") or len(_split_alternatives(template)) != 1:
+        return _UNBOUNDED
+    widest: int = _sre_parser().parse(source, re.IGNORECASE).getwidth()[1]
+    return widest if widest < _sre_parser().MAXREPEAT else _UNBOUNDED
+
+
+@lru_cache(maxsize=1)
+def _sre_parser() -> Any:
+    """The regex parser of the standard library (``re._parser``; ``sre_parse`` before 3.11)."""
+    import importlib
+
+    try:
+        return importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse")
 
 
 @lru_cache(maxsize=256)
