@@ -118,30 +118,62 @@ _MOJIBAKE_HINT = re.compile(
 _MOJIBAKE_PIECES = [*_PIECES, "Ã", "Â ", "Р", "С", "â€", "Â\xa0", "ô\x81", "Ð", "Ñ", "Рё", "Ö", "\ud83d"]
 
 
-@given(st.lists(st.sampled_from(_MOJIBAKE_PIECES), max_size=30).map("".join))
+def ref_mojibake(text: str) -> list[Edit]:
+    """Every line with a hint, handed to ftfy."""
+    out: list[Edit] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _MOJIBAKE_HINT.search(line) and (fixed := normalize._ftfy_fix(line)) != line:
+            out.append((start, end, fixed))
+        start = end + 1
+    return out
+
+
+_MOJIBAKE_TEXTS = st.lists(st.sampled_from(_MOJIBAKE_PIECES), max_size=30).map("".join)
+
+
+@given(_MOJIBAKE_TEXTS)
 def test_mojibake_hint_finds_the_same_spans(text: str) -> None:
     full, latin = normalize._mojibake_hints()
     spans = [m.span() for m in full.finditer(text)]
     assert spans == [m.span() for m in _MOJIBAKE_HINT.finditer(text)]
     if "\u0420" not in text and "\u0421" not in text:
         assert spans == [m.span() for m in latin.finditer(text)]
-    assert normalize._has_mojibake_hint(text) == bool(spans)
+    if spans:
+        assert normalize._may_have_mojibake(text)
+
+
+@given(_MOJIBAKE_TEXTS)
+def test_mojibake_equals_its_plain_definition(text: str) -> None:
+    assert normalize.fix_mojibake(text) == ref_mojibake(text)
 
 
 @given(st.text(st.characters(codec=None, max_codepoint=0x2200)))
-def test_mojibake_probe_is_exact_on_any_text(text: str) -> None:
-    assert normalize._has_mojibake_hint(text) == (_MOJIBAKE_HINT.search(text) is not None)
+def test_mojibake_probe_never_misses_a_hint(text: str) -> None:
+    if _MOJIBAKE_HINT.search(text):
+        assert normalize._may_have_mojibake(text)
+
+
+def test_continuation_first_bytes() -> None:
+    firsts = sorted({c.encode()[0] for c in normalize._continuation_chars()})
+    assert bytes(firsts) == normalize._CONTINUATION_FIRST_BYTES
 
 
 def test_mojibake_probe_on_every_pair() -> None:
     """Every lead character before every character that is a continuation in some codec
-    (and a few that are not): the byte-level probe agrees with the character pattern."""
+    (and a few that are not): the probe finds each pair the character pattern finds, and
+    the Latin one only pairs of a lead and a character of a continuation's first byte."""
     leads = [chr(c) for c in range(0xC0, 0x100)] + ["Р", "С", "Ð", "Ñ"]
-    seconds = [*normalize._continuation_chars(), " ", "a", "é", "\u2010", "\u0450", "\u045f", "\u20ad"]
+    seconds = [*normalize._continuation_chars(), " ", "a", "é", "\u2010", "\u0450", "\u045f", "\u20ad", "ʼ"]
+    firsts = {c.encode()[0] for c in normalize._continuation_chars()}
     for lead in leads:
         for second in seconds:
             pair = "x" + lead + second
-            assert normalize._has_mojibake_hint(pair) == (_MOJIBAKE_HINT.search(pair) is not None), pair
+            hint = _MOJIBAKE_HINT.search(pair) is not None
+            assert normalize._may_have_mojibake(pair) == (
+                hint or ("\u00c2" <= lead <= "\u00f4" and second.encode()[0] in firsts)
+            ), pair
 
 
 @given(st.text(st.characters(codec=None, max_codepoint=0xE000)))
@@ -202,10 +234,10 @@ def test_utf8_is_shared_within_a_call_only() -> None:
     text = "Caf\u00e9 \u201cquoted\u201d"
     with call_scope():
         assert normalize._utf8(text) == text.encode()
-        assert not normalize._has_control(text) and not normalize._has_mojibake_hint(text)
+        assert not normalize._has_control(text) and not normalize._may_have_mojibake(text)
         other = text + "\x9f"  # a new text is encoded anew, not taken from the scratch
         assert normalize._has_control(other) and normalize._utf8(other) == other.encode()
-        assert normalize._has_mojibake_hint("Caf\u00c3\u00a9")
+        assert normalize._may_have_mojibake("Caf\u00c3\u00a9")
     assert normalize._has_control("\ud800") and not normalize._has_control(text)
 
 

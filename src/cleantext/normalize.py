@@ -136,10 +136,9 @@ def fix_line_endings(text: str) -> list[Edit]:
 @cache
 def _continuation_chars() -> str:
     """UTF-8 continuation bytes (0x80-0xBF) as cp1252, latin-1 and cp1251 decode them."""
-    chars = set()
-    for codec in ("cp1252", "latin-1", "cp1251"):
-        for b in range(0x80, 0xC0):
-            chars.add(bytes([b]).decode(codec, errors="replace"))
+    chars: set[str] = set()
+    for codec in ("cp1252", "latin-1", "cp1251"):  # single-byte codecs: one character per byte
+        chars.update(bytes(range(0x80, 0xC0)).decode(codec, errors="replace"))
     chars.discard("\ufffd")
     chars.update("\x81\x8d\x8f\x90\x9d")  # bytes cp1252 leaves undefined; ftfy's sloppy codec keeps them
     return "".join(sorted(chars))
@@ -156,36 +155,35 @@ def _mojibake_hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile("[\u00c2-\u00f4\u0420\u0421]" + tail), re.compile("[\u00c2-\u00f4]" + tail)
 
 
-def _utf8_class(chars: str) -> bytes:
-    """A bytes pattern matching the UTF-8 of exactly one of *chars*."""
-    by_head: dict[bytes, set[int]] = {}
-    for c in chars:
-        b = c.encode("utf-8")
-        by_head.setdefault(b[:-1], set()).add(b[-1])
-    return b"|".join(
-        re.escape(head) + b"[" + b"".join(re.escape(bytes([x])) for x in sorted(last)) + b"]"
-        for head, last in sorted(by_head.items())
-    )
+#: the first UTF-8 byte of each character of :func:`_continuation_chars` (a test checks it)
+_CONTINUATION_FIRST_BYTES = b"\xc2\xc5\xc6\xcb\xd0\xd1\xd2\xe2"
 
 
 @cache
-def _mojibake_probes() -> tuple[re.Pattern[bytes], re.Pattern[str], re.Pattern[str]]:
-    """Exact tests for a mojibake hint, each starting with a literal that ``re`` finds
-    quickly: over UTF-8 bytes for the Latin leads (all are ``\\xc3`` + one byte), and
-    over the text for each Cyrillic lead."""
-    cont = _continuation_chars()
-    latin = re.compile(b"\xc3(?:[\x82-\xb4](?:" + _utf8_class(cont) + b")|[\x82\x83] )")
-    tail = "[" + re.escape(cont) + "]"
-    return latin, re.compile("\u0420" + tail), re.compile("\u0421" + tail)
+def _latin_probe() -> re.Pattern[bytes]:
+    """Over UTF-8 bytes, where a Latin hint of :func:`_mojibake_hints` can be: a lead
+    (``\\xc3`` and one byte) before the first byte of a continuation character, or Â/Ã
+    before a space.  Each hint matches, and a few other pairs; the literal first byte
+    lets ``re`` skip ahead quickly."""
+    return re.compile(b"\xc3(?:[\x82-\xb4][" + _CONTINUATION_FIRST_BYTES + b"]|[\x82\x83] )")
 
 
-def _has_mojibake_hint(text: str) -> bool:
-    """Whether the hint pattern of :func:`_mojibake_hints` matches *text* anywhere."""
-    latin, er, es = _mojibake_probes()
-    if ("\u0420" in text and er.search(text)) or ("\u0421" in text and es.search(text)):
-        return True
+@cache
+def _cyrillic_probes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Each Cyrillic lead before a continuation character (exact; a literal first)."""
+    tail = "[" + re.escape(_continuation_chars()) + "]"
+    return re.compile("\u0420" + tail), re.compile("\u0421" + tail)
+
+
+def _may_have_mojibake(text: str) -> bool:
+    """False when the hint pattern of :func:`_mojibake_hints` matches nowhere in *text*."""
+    er_in, es_in = "\u0420" in text, "\u0421" in text
+    if er_in or es_in:
+        er, es = _cyrillic_probes()
+        if (er_in and er.search(text)) or (es_in and es.search(text)):
+            return True
     data = _utf8(text)
-    return b"\xc3" in data and latin.search(data) is not None
+    return b"\xc3" in data and _latin_probe().search(data) is not None
 
 
 _FTFY_CONFIG: Any = None
@@ -222,7 +220,7 @@ def fix_mojibake(text: str) -> list[Edit]:
     ``schÃ¶n`` -> ``schön``; ``donâ€™t`` -> ``don’t``.  Only lines that contain a
     mojibake-shaped pair of characters are handed to ftfy; curly quotes are kept.
     """
-    if text.isascii() or not _has_mojibake_hint(text):
+    if text.isascii() or not _may_have_mojibake(text):
         return []
     full, latin = _mojibake_hints()
     hint = full if "\u0420" in text or "\u0421" in text else latin
@@ -368,10 +366,16 @@ _SHORT = 1000
 
 
 @cache
-def _space_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A run of spaces (maybe empty); and a newline with a plain space before or after it,
-    written with the newline first so that ``re`` jumps from newline to newline."""
-    return re.compile("[ " + _ODD_SPACES + "]*"), re.compile("\n(?:(?<= \n)| )")
+def _space_run() -> re.Pattern[str]:
+    """A run of spaces (maybe empty)."""
+    return re.compile("[ " + _ODD_SPACES + "]*")
+
+
+@cache
+def _edge_newline() -> re.Pattern[str]:
+    """A newline with a plain space before or after it, written with the newline first so
+    that ``re`` jumps from newline to newline."""
+    return re.compile("\n(?:(?<= \n)| )")
 
 
 def normalize_spaces(text: str) -> list[Edit]:
@@ -392,18 +396,15 @@ def normalize_spaces(text: str) -> list[Edit]:
         if data is None or _odd_general_spaces().search(data):
             odd += [c for c in _ODD_GENERAL if c in text]  # "\u2000" in text is slow
     double = "  " in text
-    if len(text) < _SHORT:
-        edges = " \n" in text or "\n " in text
-    else:
-        edges = _space_patterns()[1].search(text) is not None
+    short = len(text) < _SHORT  # short: two "in" scans; long: one pattern that visits newlines only
+    edges = (" \n" in text or "\n " in text) if short else _edge_newline().search(text) is not None
     n = len(text)
     if not odd and not double and not edges and text[0] != " " and text[-1] != " ":
         return []  # only single spaces between words: nothing to do
-    spaces, newline = _space_patterns()
-    run = spaces.match
+    run = _space_run().match
     seeds: list[int] = [0] if text[0] in _SPACE_SET else []
     if edges:
-        for nl in newline.finditer(text):
+        for nl in _edge_newline().finditer(text):
             at = nl.start()
             if at and text[at - 1] == " ":
                 seeds.append(at - 1)
