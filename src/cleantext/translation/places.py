@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import Edit
 from ._data import contains_word, load
 from .context import LineSpans
+
+if TYPE_CHECKING:
+    from .language import EnglishGate
 
 __all__ = ["PlaceGroup", "PlaceName", "PlaceNames", "PlaceTable", "default_table", "find_place_names"]
 
@@ -267,15 +270,23 @@ class _Document:
     """Facts about one document, computed on first use."""
 
     def __init__(self, text: str, table: PlaceTable) -> None:
-        from .language import EnglishGate
-
         self.text = text
         self.table = table
         self._active: dict[int, bool] = {}
         self._historical: dict[int, bool] = {}
         self._mentions: dict[str, bool] = {}
         self._spans = LineSpans(text)
-        self.gate = EnglishGate(text)  # lazy: it looks at nothing before its first question
+        self._gate: EnglishGate | None = None
+
+    @property
+    def gate(self) -> EnglishGate:
+        """The English gate of the document (made when a match first needs it)."""
+        gate = self._gate
+        if gate is None:
+            from .language import EnglishGate
+
+            gate = self._gate = EnglishGate(self.text)
+        return gate
 
     def mentions(self, s: str) -> bool:
         """Whether the document contains *s* (cached: a name may occur thousands of times)."""
