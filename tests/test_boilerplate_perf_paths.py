@@ -353,3 +353,32 @@ def test_whole_line_matchers_skip_only_lines_too_long_to_match(category: str, li
     assert markers._longest_match(r"[\W_]{0,3}(?:ab|c)\Z", r"[\W_]{0,3}(?:{m})\Z") == 5
     assert markers._longest_match(r"(?:ab).*\Z", r"(?:{m}).*\Z") > 10**9
     assert markers._longest_match(r"(?:ab)", r"(?:{m})") > 10**9
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Jane", "Doe", "de", "la", "The", "minister", "is", "was", "a", "writer", "O'Neil", "x."]
+        ),
+        max_size=7,
+    ).map(" ".join)
+)
+def test_bio_prefilter_keeps_every_line_the_bio_pattern_matches(line: str) -> None:
+    from cleantext.boilerplate import author
+
+    if author._BIO_START.match(line) and author._roles(()).match(line, author._BIO_START.match(line).end()):
+        assert author._is_bio(line, ())
+    assert not author._is_bio(line, ()) or author._BIO_START.match(line)
+
+
+@given(
+    st.lists(st.sampled_from(["", "In New York.Reuters", "Text.", "A title", "x.y z", "é", "2"]), max_size=8)
+)
+def test_glued_credit_candidates_are_the_lines_ending_in_a_letter_after_a_stop(lines: list[str]) -> None:
+    from cleantext.boilerplate import captions
+    from cleantext.boilerplate.markers import line_matcher
+
+    doc = Doc(lines)
+    start = line_matcher("caption_start", (), r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
+    glued = {i for i, line in enumerate(lines) if line and line[-1].isalpha() and "." in line[-40:]}
+    assert glued <= set(captions._candidates(doc, (), start))

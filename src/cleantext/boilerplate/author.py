@@ -10,7 +10,24 @@ from .markers import Extra, LineMatcher, compile_category, lazy_pattern, line_ma
 
 __all__ = ["find_author"]
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|di|du|van|von|der|den|le|la|del|bin|al|dos|das)"
+_PARTICLES = (
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "del",
+    "bin",
+    "al",
+    "dos",
+    "das",
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + "|".join(_PARTICLES) + ")"
 _NAME = rf"[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}"
 #: "About Eleanor Blackburn" (a name: two to four capitalised words, no digits)
 _ABOUT_NAME = lazy_pattern(
@@ -71,8 +88,12 @@ def _roles(extra: Extra) -> re.Pattern[str]:
 
 
 def _is_bio(line: str, extra: Extra) -> bool:
-    if not "A" <= line[:1] <= "Z":
-        return False  # _BIO_START starts with [A-Z]
+    # _BIO_START: a capitalised word, then a capitalised word or a particle, then more
+    parts = line.split(" ", 2)
+    if len(parts) < 3 or not "A" <= line[:1] <= "Z":
+        return False
+    if not ("A" <= parts[1][:1] <= "Z" or parts[1] in _PARTICLES):
+        return False
     m = _BIO_START.match(line)
     return m is not None and _roles(extra).match(line, m.end()) is not None
 

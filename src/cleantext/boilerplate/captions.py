@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from ..core import Edit
@@ -86,6 +88,9 @@ def _sentences(body: str) -> int:
     return count
 
 
+_LAST_CHAR = operator.itemgetter(slice(-1, None))
+
+
 def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
     found = set(start.candidates(doc))
     hints = search_hints("captions", extra)
@@ -93,7 +98,9 @@ def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
         return [i for i, line in enumerate(doc.lines) if line]
     found |= doc.containing(hints)
     # a credit glued after the last full stop ("… in New York.Reuters") ends in a letter
-    found.update(i for i, line in enumerate(doc.lines) if line and line[-1].isalpha() and "." in line[-40:])
+    lines = doc.lines
+    ends_in_letter = itertools.compress(itertools.count(), map(str.isalpha, map(_LAST_CHAR, lines)))
+    found.update(i for i in ends_in_letter if "." in lines[i][-40:])
     return sorted(found)
 
 
