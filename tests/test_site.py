@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import cleantext
@@ -391,3 +391,31 @@ def test_long_lines_skip_fingerprinting_but_variants_are_still_found() -> None:
 def test_word_limit_counts_words_without_splitting_the_whole_line(line: str, most: int) -> None:
     """The rule's ``len(line.split(None, most)) <= most`` is ``len(line.split()) <= most``."""
     assert (len(line.split(None, most)) <= most) == (len(line.split()) <= most)
+
+
+def _plain_normalize(fpr: Fingerprinter, line: str) -> str | None:
+    """Fingerprinter.normalize as first written: normalize every line, then count words."""
+    import re
+    import unicodedata
+
+    if not line or len(line) > fpr.max_words * 40:
+        return None
+    table = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
+    norm = " ".join(unicodedata.normalize("NFKC", line.translate(table)).casefold().split())
+    if fpr.fold_digits:
+        norm = re.sub(r"\d+", "0", norm)
+    if not norm or norm.count(" ") >= fpr.max_words or not re.search(r"[^\W\d_]", norm):
+        return None
+    return norm
+
+
+_FP_CHARS = " \t\xa0\u3000\u2009a B1ß\u00a8\u00b4\u203e\u00ad\u200b\u200d\ufeff\u0301é\ud800"
+
+
+@given(st.text(st.sampled_from(_FP_CHARS), max_size=30), st.integers(1, 6), st.booleans())
+@example("a \u200b b", 2, False)  # a "word" that is only an invisible character
+@example("a \u00a8 b", 3, False)  # NFKC: U+00A8 -> a space and a combining diaeresis
+def test_fingerprint_normalization_equals_its_plain_definition(line: str, most: int, fold: bool) -> None:
+    fpr = Fingerprinter(fold_digits=fold, max_words=most)
+    assert fpr.normalize(line) == _plain_normalize(fpr, line)
+    assert normalize_line(line, fold) == normalize_line(line.replace("\u200b", ""), fold)
