@@ -6,11 +6,11 @@ import importlib
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleantext import Config
-from cleantext.core import Rule
+from cleantext.core import Rule, apply_edits, call_scope, normalize_edits
 from cleantext.registry import all_rules
 from cleantext.translation._data import contains_word, load
 from cleantext.translation.context import LineSpans, first_period_lower
@@ -244,3 +244,40 @@ def test_contains_word_is_the_regex_it_replaces(text: str, word: str, hyphen_aft
 def test_first_period_lower_is_the_first_match(text: str) -> None:
     m = re.search(r"\. (?=[a-z])", text)
     assert first_period_lower(text) == (m.start() if m else -1)
+
+
+# glitches of every rule, and look-alikes, to be strung together
+PHRASES = [
+    "They met of here the end of May.",
+    "It grew since several years.",
+    "Ukraine and Ukrainian troops left Kiev.",
+    "the troops stationed there. the border moved",
+    "exercises in February. ten.",
+    "finding a solution. political solution, they said.",
+    "“It will lead nowhere,” he said. noted.",
+    "“Drop the threats,” he said. Truss told a press conference.",
+    "threats will lead nowhere. meaning,” he said.",
+    "U.S. officials",
+    "ok. fine",
+]
+GLITCHES = st.lists(st.sampled_from(PHRASES), max_size=8).map(" ".join)
+
+
+@given(text=st.one_of(TEXTS, GLUED, STOPS, GLITCHES))
+@example(text="They met of here the end of May. the troops stationed there. the border moved")
+def test_sharing_the_stop_scan_within_a_call_changes_nothing(text: str) -> None:
+    # within one cleaning call the rules share first_period_lower() per text (call
+    # scratch); a rule that rewrites the text must not hand a stale offset to the next
+    shared_edits, alone_edits = [], []
+    shared = text
+    with call_scope():
+        for rule in RULES:
+            edits = normalize_edits(shared, rule.finder(shared))
+            shared_edits.append(edits)
+            shared = apply_edits(shared, edits) if edits else shared
+    alone = text
+    for rule in RULES:
+        alone_edits.append(rule.find(alone))
+        alone = rule.apply(alone)
+    assert shared == alone
+    assert shared_edits == alone_edits
