@@ -455,6 +455,13 @@ def test_a_bad_user_table_fails_when_the_rules_are_built() -> None:
 
 
 def test_the_built_in_tables_are_valid() -> None:
-    # the built-in tables are checked as a user's would be (on first use)
-    assert calques.default_table().keys
-    assert places.default_table().initials
+    # the built-in tables are not checked at run time (a user's pairs are): check them here
+    table = calques.default_table()
+    assert calques.CalqueTable(table.pairs, table.not_after, table.not_before, check=True).keys
+    groups = places.default_table().groups
+    assert places.PlaceTable(groups, check=True).initials
+    # and the checks do reject what they must
+    with pytest.raises(ValueError, match="contains the calque"):
+        calques.CalqueTable((*table.pairs, ("by the end of", "by the end of it")))
+    with pytest.raises(ValueError, match="listed twice"):
+        places.PlaceTable((*groups, *groups))

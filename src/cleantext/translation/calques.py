@@ -35,16 +35,11 @@ class CalqueTable:
         pairs: tuple[tuple[str, str], ...],
         not_after: frozenset[str] = frozenset(),
         not_before: frozenset[str] = frozenset(),
+        *,
+        check: bool = True,
     ) -> None:
-        for calque, _ in pairs:
-            if not calque.strip() or calque != " ".join(calque.split()):
-                raise ValueError(f"a calque must be words separated by single spaces, not {calque!r}")
-        lowered = [(c, c.lower()) for c, _ in pairs]
-        for _, repair in pairs:
-            low = repair.lower()
-            for calque, calque_low in lowered:
-                if calque_low in low and contains_word(low, calque_low):
-                    raise ValueError(f"the repair {repair!r} contains the calque {calque!r}")
+        if check:  # the built-in table alone is checked by the tests
+            _check(pairs)
         self.pairs = pairs
         self.not_after = not_after
         self.not_before = not_before
@@ -116,7 +111,21 @@ def default_table(extra: tuple[tuple[str, str], ...] = ()) -> CalqueTable:
     data = load("translation_calques.json")
     mine = {c.lower(): (c, r) for c, r in builtin_calques()}
     mine.update({c.lower(): (c, r) for c, r in extra})
-    return CalqueTable(tuple(mine.values()), frozenset(data["not_after"]), frozenset(data["not_before"]))
+    not_after, not_before = frozenset(data["not_after"]), frozenset(data["not_before"])
+    return CalqueTable(tuple(mine.values()), not_after, not_before, check=bool(extra))
+
+
+def _check(pairs: tuple[tuple[str, str], ...]) -> None:
+    """Raise ``ValueError`` for a malformed calque or a repair that contains a calque."""
+    for calque, _ in pairs:
+        if not calque.strip() or calque != " ".join(calque.split()):
+            raise ValueError(f"a calque must be words separated by single spaces, not {calque!r}")
+    lowered = [(c, c.lower()) for c, _ in pairs]
+    for _, repair in pairs:
+        low = repair.lower()
+        for calque, calque_low in lowered:
+            if calque_low in low and contains_word(low, calque_low):
+                raise ValueError(f"the repair {repair!r} contains the calque {calque!r}")
 
 
 def _keys(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:

@@ -129,15 +129,10 @@ class PlaceTable:
 
     __slots__ = ("_pattern", "groups", "initials", "mode")
 
-    def __init__(self, groups: tuple[PlaceGroup, ...], mode: str = "auto") -> None:
+    def __init__(self, groups: tuple[PlaceGroup, ...], mode: str = "auto", *, check: bool = True) -> None:
         olds = [o for g in groups for n in g.names for o in n.old]
-        if len(olds) != len(set(olds)):
-            raise ValueError("a place name is listed twice as an old spelling")
-        for g in groups:
-            for n in g.names:
-                for o in olds:
-                    if o in n.new and contains_word(n.new, o, hyphen_after=False):
-                        raise ValueError(f"the new spelling {n.new!r} contains the old spelling {o!r}")
+        if check:  # the built-in groups alone are checked by the tests
+            _check(groups, olds)
         self.groups = groups
         self.mode = mode
         #: cheap pre-check: the first letter of every spelling the pattern matches
@@ -197,6 +192,17 @@ class PlaceNames:
         return (PlaceNames, (self.extra, self.mode))
 
 
+def _check(groups: tuple[PlaceGroup, ...], olds: list[str]) -> None:
+    """Raise ``ValueError`` for an old spelling listed twice or a new one that contains one."""
+    if len(olds) != len(set(olds)):
+        raise ValueError("a place name is listed twice as an old spelling")
+    for g in groups:
+        for n in g.names:
+            for o in olds:
+                if o in n.new and contains_word(n.new, o, hyphen_after=False):
+                    raise ValueError(f"the new spelling {n.new!r} contains the old spelling {o!r}")
+
+
 def _name(entry: dict[str, Any]) -> PlaceName:
     return PlaceName(
         old=tuple(entry["old"]),
@@ -247,7 +253,7 @@ def default_table(extra: tuple[tuple[str, str], ...] = (), mode: str = "auto") -
     if extra:
         user = tuple(PlaceName(old=(old,), new=new) for old, new in dict(extra).items())
         groups.append(PlaceGroup("user", user, topic=(), topic_min=1))
-    return PlaceTable(tuple(groups), mode)
+    return PlaceTable(tuple(groups), mode, check=bool(extra))
 
 
 def _compile(table: PlaceTable) -> tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]]:
