@@ -523,8 +523,8 @@ def space_after_ellipsis(text: str) -> list[Edit]:
     After a letter, an ellipsis character before an upper-case letter, or exactly three
     dots before an upper-case and a lower-case letter (``wait...Then``, not ``x...NASA``).
     """
-    has_char = "…" in text
-    if not has_char and "..." not in text:
+    has_char, has_dots = "…" in text, "..." in text
+    if not has_char and not has_dots:
         return []
     from unicodedata import category
 
@@ -544,20 +544,21 @@ def space_after_ellipsis(text: str) -> list[Edit]:
             ):
                 out.append((end, end, " "))
             i = text.find("…", end)
-    dots = _runs_of(".").match
-    i = text.find("...")
-    while i >= 0:
-        end = run.end() if (run := dots(text, i)) else i + 3
-        if (
-            end == i + 3
-            and i > 0
-            and end + 1 < n
-            and category(text[i - 1])[0] == "L"
-            and category(text[end]) == "Lu"
-            and category(text[end + 1]) == "Ll"
-        ):
-            out.append((end, end, " "))
-        i = text.find("...", end)
+    if has_dots:
+        dots = _runs_of(".").match
+        i = text.find("...")
+        while i >= 0:
+            end = run.end() if (run := dots(text, i)) else i + 3
+            if (
+                end == i + 3
+                and i > 0
+                and end + 1 < n
+                and category(text[i - 1])[0] == "L"
+                and category(text[end]) == "Lu"
+                and category(text[end + 1]) == "Ll"
+            ):
+                out.append((end, end, " "))
+            i = text.find("...", end)
     out.sort()
     return out
 
