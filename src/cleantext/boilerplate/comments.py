@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 
 from ..core import Edit
 from .lines import Doc, Settled, drop_lines, next_nonblank, word_count
@@ -30,6 +32,16 @@ _TAIL_SHARE = 0.4
 
 def _is_line(pattern: LineMatcher, doc: Doc, i: int, limit: int) -> bool:
     return len(doc.lines[i]) <= limit and pattern.match_at(doc, i) is not None
+
+
+def _is_says(line: str) -> bool:
+    return word_count(line) <= 6 and _SAYS.match(line) is not None
+
+
+def _ending_says(lines: list[str], first: int) -> Iterator[int]:
+    """Indices from *first* on of the lines ending like a comment header ("…says:"), in C-level loops."""
+    ends = map(str.endswith, itertools.islice(lines, first, None), itertools.repeat(_SAYS_ENDINGS))
+    return itertools.compress(itertools.count(first), ends)
 
 
 def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
@@ -60,9 +72,7 @@ def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
     if block_from < 0:
         first = bisect.bisect_left(starts, _TAIL_SHARE * total)  # lines in the last 60 %
         says_at = [
-            i
-            for i in range(first, n)
-            if lines[i].endswith(_SAYS_ENDINGS) and word_count(lines[i]) <= 6 and _SAYS.match(lines[i])
+            i for i in _ending_says(lines, first) if word_count(lines[i]) <= 6 and _SAYS.match(lines[i])
         ]
         if len(says_at) < 2:
             return out
@@ -96,11 +106,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         for i in header.candidates(doc)
     ):
         return out
-    says = [
-        i
-        for i, line in enumerate(lines)
-        if i not in out and line.endswith(_SAYS_ENDINGS) and word_count(line) <= 6 and _SAYS.match(line)
-    ]
+    says = [i for i in _ending_says(lines, 0) if i not in out and _is_says(lines[i])]
     return Settled(out) if len(says) < 2 else out
 
 
