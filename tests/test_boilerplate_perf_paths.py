@@ -224,16 +224,15 @@ def test_a_rule_that_found_nothing_answers_at_once_for_the_lines_left() -> None:
     assert not known_clean(text, (find_debris, ()))  # outside a call nothing is remembered
 
 
-def test_plain_phrases_skip_parsing_with_the_same_first_word() -> None:
+def test_plain_first_words_skip_parsing_with_the_same_result() -> None:
     from cleantext.boilerplate import markers
 
-    phrases = [f for c in markers.CATEGORIES for f in markers.fragments(c) if f.replace(" ", "").isalpha()]
-    assert phrases
-    for frag in phrases:
-        # the parser proper runs when the fragment is followed by more pattern (\b)
-        assert (
-            markers._first_words(frag) == markers._first_words(frag + r"\b") == {frag.split(" ")[0].lower()}
-        )
+    frags = [f for c in markers.CATEGORIES for f in markers.fragments(c)]
+    plain = [f for f in frags if f.partition(" ")[0].isalpha()]
+    assert len(plain) > len(frags) // 2
+    for frag in plain:
+        # a non-empty "after" (a space: a terminator) makes the parser proper run
+        assert markers._first_words(frag) == markers._first_words(frag, " "), frag
 
 
 def test_a_lazy_pattern_compiles_on_first_use_and_replaces_itself() -> None:

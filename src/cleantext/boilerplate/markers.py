@@ -276,8 +276,10 @@ def _first_words(frag: str, after: str = "") -> set[str] | None:
     >>> sorted(_first_words("comments?")), _first_words("relacionad[oa]s"), _first_words(".{1,9} x")
     (['comment', 'comments'], None, None)
     """
-    if not after and frag[:1].isalpha() and frag.replace(" ", "").isalpha():
-        return {frag.partition(" ")[0].lower()}  # a plain phrase ("about the writer"): no parsing
+    if not after and frag[:1].isalpha():
+        head, space, rest = frag.partition(" ")
+        if head.isalpha() and (not space or rest[:1] not in ("?", "*", "+", "{")):
+            return {head.lower()}  # a plain first word ("about the writer", "read more .{1,60}")
     i = 0
     while i < len(frag):  # skip escaped punctuation and optional spaces before the word
         if frag[i] == "\\" and i + 1 < len(frag) and not frag[i + 1].isalnum():
