@@ -245,6 +245,23 @@ def _group_end(frag: str, i: int) -> int:
     return -1
 
 
+def _depth(prefix: str) -> int:
+    """How many groups are open at the end of *prefix* (a regex)."""
+    depth, k = 0, 0
+    while k < len(prefix):
+        c = prefix[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            close = prefix.find("]", k + 2)
+            k = len(prefix) if close < 0 else close + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        k += 1
+    return depth
+
+
 def _split_alternatives(body: str) -> list[str]:
     parts, depth, start, k = [], 0, 0, 0
     while k < len(body):
@@ -481,7 +498,7 @@ class LineMatcher:
             source = self.template.replace("{m}", first, 1)
             if "{m}" in source:
                 source = source.replace("{m}", _alternation(*self._category))
-            found = (re.compile(source, re.IGNORECASE), _longest_match(source, self.template))
+            found = (re.compile(source, re.IGNORECASE), _longest_match(first, self.template))
         self._compiled[key] = found
         return found
 
@@ -514,12 +531,37 @@ class LineMatcher:
 _UNBOUNDED = 1 << 62
 
 
-def _longest_match(source: str, template: str) -> int:
-    """The length of the longest line a whole-line (``…\\Z``) *source* can match, else a huge number."""
-    if not template.endswith("\\Z") or len(_split_alternatives(template)) != 1:
+def _longest_match(first: str, template: str) -> int:
+    """The length of the longest line *template* (a whole-line pattern, ``…\\Z``) can match with
+    its one ``{m}`` replaced by *first*, else a huge number.
+
+    The template's width is parsed once; only *first* is parsed per call.
+    """
+    rest = _template_width(template)
+    if rest >= _UNBOUNDED:
         return _UNBOUNDED
-    widest: int = _sre_parser().parse(source, re.IGNORECASE).getwidth()[1]
-    return widest if widest < _sre_parser().MAXREPEAT else _UNBOUNDED
+    parser = _sre_parser()
+    widest: int = parser.parse(first).getwidth()[1]  # case does not change a width
+    return rest + widest if widest < parser.MAXREPEAT else _UNBOUNDED
+
+
+@lru_cache(maxsize=64)
+def _template_width(template: str) -> int:
+    """The widest match of *template* with ``{m}`` matching nothing, or ``_UNBOUNDED`` when the
+    widths do not add up (not a whole-line pattern, a top-level ``|``, ``{m}`` repeated)."""
+    at = template.find("(?:{m})")
+    if (
+        not template.endswith("\\Z")
+        or template.count("{m}") != 1
+        or at < 0
+        or template[at + 7 : at + 8] in ("?", "*", "+", "{")
+        or len(_split_alternatives(template)) != 1
+        or _depth(template[:at]) != 0  # inside a group that may repeat
+    ):
+        return _UNBOUNDED
+    parser = _sre_parser()
+    widest: int = parser.parse(template.replace("{m}", "")).getwidth()[1]
+    return widest if widest < parser.MAXREPEAT else _UNBOUNDED
 
 
 @lru_cache(maxsize=1)
