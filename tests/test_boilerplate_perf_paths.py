@@ -385,3 +385,35 @@ def test_glued_credit_candidates_are_the_lines_ending_in_a_letter_after_a_stop(l
     start = line_matcher("caption_start", (), r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
     glued = {i for i, line in enumerate(lines) if line and line[-1].isalpha() and "." in line[-40:]}
     assert glued <= set(captions._candidates(doc, (), start))
+
+
+def _plain_line_edits(text: str, dropped: set[int]) -> list[tuple[int, int, str]]:
+    """drop_lines' edits by their plain definition: a walk over every line."""
+    lines = text.split("\n")
+    edits: list[tuple[int, int, str]] = []
+    pos, n, last_kept = 0, len(text), -1
+    for i, line in enumerate(lines):
+        end = pos + len(line)
+        if i in dropped:
+            edits.append((pos, min(end + 1, n), ""))
+        elif line:
+            last_kept = end
+        pos = end + 1
+    if text and text[-1] != "\n" and len(lines) - 1 in dropped:
+        tail = max(last_kept, 0)
+        edits = [e for e in edits if e[0] < tail]
+        edits.append((tail, n, ""))
+    return edits
+
+
+def _pick_listed(doc: Doc, listed: frozenset[str]) -> set[int]:
+    return {i for i, line in enumerate(doc.lines) if line in listed}
+
+
+@given(st.lists(st.sampled_from(["", "a", "B", "cc", "B"]), max_size=12).map("\n".join), st.booleans())
+def test_drop_lines_edits_are_the_plain_line_edits(text: str, local: bool) -> None:
+    from cleantext.boilerplate.lines import drop_lines
+
+    dropped = {i for i, line in enumerate(text.split("\n")) if line in ("B", "cc")}
+    expected = _plain_line_edits(text, dropped) if text and dropped else []
+    assert drop_lines(text, _pick_listed, frozenset(("B", "cc")), local=local) == expected

@@ -422,7 +422,7 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
     """
     if not text:
         return []
-    doc = doc_for(text)
+    doc = origin = doc_for(text)
     if local and (picker, arg) in doc.clean:
         return []
     lines = doc.lines
@@ -450,21 +450,16 @@ def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = Fals
         # the next rule most likely gets "\n".join of the lines left: hand it this Doc, whose
         # index is already carried over (an edge case at the end makes the texts differ: no hit)
         _remember(doc)
-    edits: list[Edit] = []
-    pos = 0
     n = len(text)
-    last_kept = -1  # end offset of the last non-blank line that stays
-    for i, line in enumerate(lines):
-        end = pos + len(line)
-        if i in dropped:
-            edits.append((pos, min(end + 1, n), ""))
-        elif line:
-            last_kept = end
-        pos = end + 1
+    starts = origin.starts
+    edits: list[Edit] = [(starts[i], min(starts[i] + len(lines[i]) + 1, n), "") for i in sorted(dropped)]
     if text[-1] != "\n" and len(lines) - 1 in dropped:
         # the text ends with a dropped line and no newline: the result must not gain one,
         # so the newlines before the dropped tail go too ("Para.\n\nShare this:" -> "Para.")
-        tail = max(last_kept, 0)
+        k = len(lines) - 1
+        while k >= 0 and (k in dropped or not lines[k]):
+            k -= 1
+        tail = starts[k] + len(lines[k]) if k >= 0 else 0  # the end of the last line that stays
         edits = [e for e in edits if e[0] < tail]
         edits.append((tail, n, ""))
     return edits
