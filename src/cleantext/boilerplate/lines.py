@@ -296,33 +296,48 @@ class Doc:
         out: set[int] = set()
         if not hints:
             return out
+        plain, foreign = _plan(tuple(hints))
         text = self.text
-        low = self.low
-        if len(low) != len(text):  # lower() changed lengths: offsets would not line up
-            if self._low_lines is None:
-                self._low_lines = [line.lower() for line in self.lines]
-            return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
-        starts: list[int] = []  # filled when a hint is found
-        ascii_text = text.isascii()
-        seen: dict[str, bool] = {}  # first non-ASCII letter of a hint -> present in the text
-        for hint, foreign in _foreign_first(tuple(hints)):
-            if foreign:
-                if ascii_text:
-                    continue
-                present = seen.get(foreign)
-                if present is None:
-                    present = seen[foreign] = foreign in low  # the Korean hints share one scan
-                if not present:
-                    continue
+        if not text.isascii():
+            low = self.low
+            if len(low) != len(text):  # lower() changed lengths: offsets would not line up
+                if self._low_lines is None:
+                    self._low_lines = [line.lower() for line in self.lines]
+                return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
+            # a hint with a non-ASCII letter needs that letter in the text (the Korean hints
+            # share one test)
+            needles = [*plain, *(h for letter, group in foreign if letter in low for h in group)]
+        elif plain:
+            low = self.low
+            needles = list(plain)
+        else:
+            return out
+        starts: list[int] = []  # computed when a hint is found
+        n = len(low)
+        for hint in needles:
             pos = low.find(hint)
-            if pos >= 0 and not starts:
+            if pos < 0:
+                continue
+            if not starts:
                 starts = self.starts
             while pos >= 0:
                 i = bisect.bisect_right(starts, pos) - 1
                 out.add(i)
-                nxt = starts[i + 1] if i + 1 < len(starts) else len(low)
+                nxt = starts[i + 1] if i + 1 < len(starts) else n
                 pos = low.find(hint, max(nxt, pos + 1))
         return out
+
+
+@lru_cache(maxsize=128)
+def _plan(hints: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The ASCII hints, and the others grouped by their first non-ASCII character."""
+    groups: dict[str, list[str]] = {}
+    for hint in hints:
+        letter = next((c for c in hint if not c.isascii()), "")
+        if letter:
+            groups.setdefault(letter, []).append(hint)
+    plain = tuple(h for h in hints if h.isascii())
+    return plain, tuple((letter, tuple(group)) for letter, group in groups.items())
 
 
 def _short(line: str) -> bool:
@@ -338,12 +353,6 @@ def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         # a non-blank line whose first word character (if any) is "_"
         re.compile(r"^(?=[^\n])[^\w\n]*(?:_|$)", re.MULTILINE),
     )
-
-
-@lru_cache(maxsize=64)
-def _foreign_first(hints: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each hint with its first non-ASCII character ("" for an ASCII hint)."""
-    return tuple((hint, next((c for c in hint if not c.isascii()), "")) for hint in hints)
 
 
 @lru_cache(maxsize=32)
