@@ -551,7 +551,7 @@ def test_version_and_plain_filter_do_not_import_heavy_modules(tmp_path: Path) ->
         "assert cli.main(['--version']) == 0\n"
         "assert cli.main([]) == 0\n"
         "heavy = ('trafilatura', 'ftfy', 'lxml', 'tqdm', 'regex', 'importlib.resources', 'pathlib',\n"
-        "         'hashlib', 'multiprocessing', 'difflib', 'tomllib')\n"
+        "         'hashlib', 'multiprocessing', 'difflib', 'tomllib', 'dataclasses', 'inspect')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=tmp_path, check=False)

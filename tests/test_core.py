@@ -245,3 +245,26 @@ def test_no_document_text_outlives_a_call() -> None:
                 seen.add(id(ref))
                 stack.append(ref)
     assert leaks == []
+
+
+def test_records_are_immutable_hashable_and_pickle() -> None:
+    """Rule, Pipeline, Change and Config are plain slotted records (no dataclasses at start-up)."""
+    from cleantext import Config
+
+    config = Config(place_names=(("Kiev", "Kyiv"),), place_names_mode="always")
+    change = Change("normalize.spaces", 1, "  ", " ", 2, 4)
+    for record in (config, change, Pipeline((UPPER,)), UPPER):
+        copy = pickle.loads(pickle.dumps(record))
+        assert copy == record and hash(copy) == hash(record)
+        with pytest.raises(AttributeError):
+            record.name = "x"  # type: ignore[misc,union-attr]
+    assert config._replace(site="a.example") == Config(
+        place_names=(("Kiev", "Kyiv"),), place_names_mode="always", site="a.example"
+    )
+    assert config != Config() and len({config, Config(), Config()}) == 2
+    with pytest.raises(TypeError):
+        config._replace(colour="red")
+    with pytest.raises(ValueError, match="place_names_mode"):
+        Config(place_names_mode="sometimes")
+    assert repr(change) == "Change(rule='normalize.spaces', line=1, before='  ', after=' ', start=2, end=4)"
+    assert "finder" not in repr(UPPER)  # long values are left out of the repr

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
+from ._record import Frozen, Record
 from .cli_io import (
     BinaryInput,
     InputError,
@@ -38,28 +38,84 @@ R = TypeVar("R")
 PIPELINE_CACHE = 64
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(Frozen):
     """What one run does; sent to worker processes."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    config: Config = field(default_factory=Config)
-    model: Any = None
-    site: str | None = None
-    html: bool = False
+    __slots__ = (  # noqa: RUF023 - the order of the fields
+        "select",
+        "ignore",
+        "config",
+        "model",
+        "site",
+        "html",
+        "encoding",
+        "mode",
+        "explain",
+        "diff",
+        "stats",
+        "color",
+        "field",
+        "output_field",
+        "group_field",
+        "url_field",
+    )
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    config: Config
+    model: Any
+    site: str | None
+    html: bool
     #: ``None``: UTF-8 for text, the page's own encoding for HTML
-    encoding: str | None = None
+    encoding: str | None
     #: ``filter`` (cleaned text out), ``fix`` (rewrite in place), ``check`` (report only)
-    mode: str = "filter"
-    explain: bool = False
-    diff: bool = False
-    stats: bool = False
-    color: bool = False
-    field: str = "text"
-    output_field: str = "text"
-    group_field: str | None = None
-    url_field: str = "url"
+    mode: str
+    explain: bool
+    diff: bool
+    stats: bool
+    color: bool
+    field: str
+    output_field: str
+    group_field: str | None
+    url_field: str
+
+    def __init__(
+        self,
+        *,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        config: Config | None = None,
+        model: Any = None,
+        site: str | None = None,
+        html: bool = False,
+        encoding: str | None = None,
+        mode: str = "filter",
+        explain: bool = False,
+        diff: bool = False,
+        stats: bool = False,
+        color: bool = False,
+        field: str = "text",
+        output_field: str = "text",
+        group_field: str | None = None,
+        url_field: str = "url",
+    ) -> None:
+        self._set(
+            select=select,
+            ignore=ignore,
+            config=Config() if config is None else config,
+            model=model,
+            site=site,
+            html=html,
+            encoding=encoding,
+            mode=mode,
+            explain=explain,
+            diff=diff,
+            stats=stats,
+            color=color,
+            field=field,
+            output_field=output_field,
+            group_field=group_field,
+            url_field=url_field,
+        )
 
     @property
     def wants_changes(self) -> bool:
@@ -67,13 +123,17 @@ class Job:
         return self.explain or self.stats
 
 
-@dataclass
-class Stats:
+class Stats(Record):
     """Per-rule counts over a run: documents touched, lines removed, replacements, findings."""
 
-    documents: int = 0
-    changed: int = 0
-    rules: dict[str, list[int]] = field(default_factory=dict)
+    __slots__ = ("documents", "changed", "rules")  # noqa: RUF023 - the order of the fields
+
+    def __init__(
+        self, documents: int = 0, changed: int = 0, rules: dict[str, list[int]] | None = None
+    ) -> None:
+        self.documents = documents
+        self.changed = changed
+        self.rules: dict[str, list[int]] = {} if rules is None else rules
 
     def add(self, changes: Sequence[Change], changed: bool) -> None:
         """Count one document and its changes."""
@@ -135,7 +195,7 @@ class Cleaner:
 
         config = self.job.config
         if key is not None:
-            config = replace(config, site_model=self.job.model, site=key)
+            config = config._replace(site_model=self.job.model, site=key)
         pipe = default_pipeline(self.job.select, self.job.ignore, config)
         self._pipelines[key] = pipe
         if len(self._pipelines) > PIPELINE_CACHE:
@@ -186,20 +246,32 @@ def explain_lines(name: str, changes: Iterable[Change], *, record: int | None = 
     return "".join(out)
 
 
-@dataclass
-class FileResult:
-    """What happened to one text input."""
+class FileResult(Record):
+    """What happened to one text input.
 
-    path: str
-    #: ``ok``, ``binary`` (skipped) or ``error`` (exit 2)
-    status: str = "ok"
-    message: str = ""
-    changed: bool = False
-    #: the cleaned text (filter mode only)
-    output: str | None = None
-    #: explain lines and diff, for stdout
-    report: str = ""
-    stats: Stats | None = None
+    ``status`` is ``ok``, ``binary`` (skipped) or ``error`` (exit 2); ``output`` the cleaned
+    text (filter mode only); ``report`` the explain lines and diff, for stdout.
+    """
+
+    __slots__ = ("path", "status", "message", "changed", "output", "report", "stats")  # noqa: RUF023
+
+    def __init__(  # noqa: PLR0917 - built positionally: FileResult(path, status, message)
+        self,
+        path: str,
+        status: str = "ok",
+        message: str = "",
+        changed: bool = False,
+        output: str | None = None,
+        report: str = "",
+        stats: Stats | None = None,
+    ) -> None:
+        self.path = path
+        self.status = status
+        self.message = message
+        self.changed = changed
+        self.output = output
+        self.report = report
+        self.stats = stats
 
 
 def process_text(cleaner: Cleaner, path: str, data: bytes | None = None) -> FileResult:

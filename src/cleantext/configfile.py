@@ -23,9 +23,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ._record import Frozen
 from .config import Config
 
 if TYPE_CHECKING:  # pathlib is imported only when a file is found: keep start-up light
@@ -51,16 +51,35 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used (the message names the file)."""
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(Frozen):
     """What a configuration file says, ready to be merged with command-line flags."""
 
-    path: Path | None = None
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    config: Config = field(default_factory=Config)
-    model: Path | None = None
-    group_field: str | None = None
+    __slots__ = ("path", "select", "ignore", "config", "model", "group_field")  # noqa: RUF023 - field order
+    path: Path | None
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    config: Config
+    model: Path | None
+    group_field: str | None
+
+    def __init__(
+        self,
+        *,
+        path: Path | None = None,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        config: Config | None = None,
+        model: Path | None = None,
+        group_field: str | None = None,
+    ) -> None:
+        self._set(
+            path=path,
+            select=select,
+            ignore=ignore,
+            config=Config() if config is None else config,
+            model=model,
+            group_field=group_field,
+        )
 
 
 def _toml_load(path: Path) -> dict[str, Any]:

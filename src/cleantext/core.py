@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
+
+from ._record import Frozen
 
 __all__ = [
     "Change",
@@ -130,9 +131,8 @@ def _same_finder(a: object, b: object) -> bool:
     return a == b
 
 
-@dataclass(frozen=True, eq=False)
-class Rule:
-    """A named, documented, pure text transformation.
+class Rule(Frozen):
+    """A named, documented, pure text transformation (an immutable record).
 
     ``name`` is a stable dotted name in one of the families ``normalize``,
     ``boilerplate`` or ``translation`` (``normalize.mojibake``).  ``examples`` are
@@ -140,18 +140,28 @@ class Rule:
     rule is part of the default pipeline; opt-in rules run only when selected by name.
     """
 
+    __slots__ = ("name", "description", "finder", "examples", "default")  # noqa: RUF023 - the order of the fields
+    _hidden = ("finder", "examples")
     name: str
     description: str
-    finder: Finder = field(repr=False)
-    examples: tuple[tuple[str, str], ...] = field(default=(), repr=False)
-    default: bool = True
+    finder: Finder
+    examples: tuple[tuple[str, str], ...]
+    default: bool
 
-    def __post_init__(self) -> None:
-        family, _, rest = self.name.partition(".")
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        finder: Finder,
+        examples: tuple[tuple[str, str], ...] = (),
+        default: bool = True,
+    ) -> None:
+        family, _, rest = name.partition(".")
         if family not in FAMILIES or not rest:
             raise ValueError(
-                f"rule name {self.name!r} must look like '<family>.<name>' with a family in {FAMILIES}"
+                f"rule name {name!r} must look like '<family>.<name>' with a family in {FAMILIES}"
             )
+        self._set(name=name, description=description, finder=finder, examples=examples, default=default)
 
     @property
     def family(self) -> str:
@@ -178,8 +188,7 @@ class Rule:
         return hash(self.name)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Frozen):
     """One change made by :meth:`Pipeline.explain`, or one finding left in the text.
 
     ``line`` is the 1-based line of the *original input* where the change starts.
@@ -188,12 +197,18 @@ class Change:
     ``after`` is ``None`` for a finding: a problem reported but not rewritten.
     """
 
+    __slots__ = ("rule", "line", "before", "after", "start", "end")  # noqa: RUF023 - the order of the fields
     rule: str
     line: int
     before: str
     after: str | None
     start: int
     end: int
+
+    def __init__(  # noqa: PLR0917 - a record of six fields, built positionally like a tuple
+        self, rule: str, line: int, before: str, after: str | None, start: int, end: int
+    ) -> None:
+        self._set(rule=rule, line=line, before=before, after=after, start=start, end=end)
 
     @property
     def is_finding(self) -> bool:
@@ -250,8 +265,7 @@ class _LineIndex:
         return bisect.bisect_left(self._starts, pos) + 1
 
 
-@dataclass(frozen=True)
-class Pipeline:
+class Pipeline(Frozen):
     """An immutable, picklable ordered tuple of rules.
 
     Calling a pipeline applies its rules in order, and repeats the sequence until a
@@ -261,15 +275,17 @@ class Pipeline:
     Pipelines compose with ``+`` and narrow with :meth:`select`.
     """
 
-    rules: tuple[Rule, ...] = ()
-    max_passes: int = 4
+    __slots__ = ("rules", "max_passes")  # noqa: RUF023 - the order of the fields
+    rules: tuple[Rule, ...]
+    max_passes: int
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "rules", tuple(self.rules))
-        names = [r.name for r in self.rules]
+    def __init__(self, rules: Iterable[Rule] = (), max_passes: int = 4) -> None:
+        rules = tuple(rules)
+        names = [r.name for r in rules]
         dup = {n for n in names if names.count(n) > 1}
         if dup:
             raise ValueError(f"rule(s) listed twice in a pipeline: {sorted(dup)}")
+        self._set(rules=rules, max_passes=max_passes)
 
     # -- composition -------------------------------------------------------------
     @property

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from ._record import Frozen, Record
 from .cli_io import colorize_diff, unified_diff
 from .cli_run import Cleaner, Stats, explain_lines
 
@@ -24,34 +24,45 @@ BATCH_BYTES = 1 << 20
 _MISSING = object()
 
 
-@dataclass(frozen=True)
-class Batch:
+class Batch(Frozen):
     """Consecutive raw lines of one file, the first being line ``first``."""
 
+    __slots__ = ("name", "first", "lines")  # noqa: RUF023 - the order of the fields
     name: str
     first: int
     lines: list[bytes]
 
+    def __init__(self, name: str, first: int, lines: list[bytes]) -> None:
+        self._set(name=name, first=first, lines=lines)
 
-@dataclass
-class RecordResult:
+
+class RecordResult(Record):
     """One output line, and what to report about it."""
 
-    lineno: int
-    data: bytes
-    changed: bool = False
-    error: str = ""
-    report: str = ""
+    __slots__ = ("lineno", "data", "changed", "error", "report")  # noqa: RUF023 - the order of the fields
+
+    def __init__(
+        self, lineno: int, data: bytes, changed: bool = False, error: str = "", report: str = ""
+    ) -> None:
+        self.lineno = lineno
+        self.data = data
+        self.changed = changed
+        self.error = error
+        self.report = report
 
 
-@dataclass
-class BatchResult:
+class BatchResult(Record):
     """The results of a batch, in order, with its input size (for progress) and counts."""
 
-    records: list[RecordResult]
-    size: int
-    stats: Stats | None = None
-    changed: int = field(default=0)
+    __slots__ = ("records", "size", "stats", "changed")  # noqa: RUF023 - the order of the fields
+
+    def __init__(
+        self, records: list[RecordResult], size: int, stats: Stats | None = None, changed: int = 0
+    ) -> None:
+        self.records = records
+        self.size = size
+        self.stats = stats
+        self.changed = changed
 
 
 def batches(name: str, fh: BinaryIO) -> Iterator[Batch]:
