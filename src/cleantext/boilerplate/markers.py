@@ -479,10 +479,10 @@ class LineMatcher:
         self.always = table.always
         self.keys = table.keys
         self.hints = table.hints
-        self._compiled: dict[str | None, tuple[re.Pattern[str], int] | None] = {}
+        self._compiled: dict[str | None, _Keyed | None] = {}
 
-    def _pattern(self, key: str | None) -> tuple[re.Pattern[str], int] | None:
-        """The pattern for lines starting with *key*, and the longest line it can match."""
+    def _entry(self, key: str | None) -> _Keyed | None:
+        """What lines starting with *key* are tried with (``None``: nothing can match them)."""
         if key not in self._by_key:
             key = None  # a word no fragment starts with: the loose fragments only (cached once)
         try:
@@ -490,17 +490,25 @@ class LineMatcher:
         except KeyError:
             pass
         frags = (self._by_key[key] if key is not None else []) + self._loose
-        found = None
+        entry = None
         if frags:
+            first = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
+            entry = _Keyed(first, _longest_match(first, self.template))
+        self._compiled[key] = entry
+        return entry
+
+    def _match(self, entry: _Keyed, line: str) -> re.Match[str] | None:
+        if len(line) > entry.width:
+            return None  # a whole-line pattern cannot match a line longer than its longest match
+        pattern = entry.pattern
+        if pattern is None:  # compiled when a line first gets this far
             # the first {m} is where the line's first word is; a later {m} ("Facebook Twitter")
             # may be any marker of the category
-            first = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
-            source = self.template.replace("{m}", first, 1)
+            source = self.template.replace("{m}", entry.first, 1)
             if "{m}" in source:
                 source = source.replace("{m}", _alternation(*self._category))
-            found = (re.compile(source, re.IGNORECASE), _longest_match(first, self.template))
-        self._compiled[key] = found
-        return found
+            pattern = entry.pattern = re.compile(source, re.IGNORECASE)
+        return pattern.match(line)
 
     def candidates(self, doc: Doc) -> Iterable[int]:
         """Indices of the lines of *doc* that may match, in order."""
@@ -513,19 +521,25 @@ class LineMatcher:
 
     def match(self, line: str) -> re.Match[str] | None:
         """``pattern.match(line)``."""
-        found = self._pattern(line_key(line))
-        if found is None or len(line) > found[1]:
-            return None
-        return found[0].match(line)
+        entry = self._entry(line_key(line))
+        return None if entry is None else self._match(entry, line)
 
     def match_at(self, doc: Doc, i: int) -> re.Match[str] | None:
         """``pattern.match(doc.lines[i])``, with the line's key from the document's index."""
-        found = self._pattern(doc.key(i))
-        if found is None:
-            return None
-        line = doc.lines[i]
-        # a whole-line pattern cannot match a line longer than its longest match
-        return found[0].match(line) if len(line) <= found[1] else None
+        entry = self._entry(doc.key(i))
+        return None if entry is None else self._match(entry, doc.lines[i])
+
+
+class _Keyed:
+    """The fragments of one first word: their alternation, the longest line they can match,
+    and the pattern, compiled when a line short enough first comes."""
+
+    __slots__ = ("first", "pattern", "width")
+
+    def __init__(self, first: str, width: int) -> None:
+        self.first = first
+        self.width = width
+        self.pattern: re.Pattern[str] | None = None
 
 
 _UNBOUNDED = 1 << 62
