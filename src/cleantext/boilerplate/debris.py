@@ -51,6 +51,11 @@ def _is_date_line(line: str, date_words: WordSet) -> bool:
         return False
     if _ISO.match(line):
         return True
+    # the first word is never part of a byline tail (the tail starts after a space), and all the
+    # words before the tail must be date words
+    first = _LETTERS.search(line)
+    if first is None or first.group() not in date_words:
+        return False
     stripped = _BY_TAIL.sub("", line) if " " in line else line
     words = _LETTERS.findall(stripped)
     if not words or len(words) > 14 or not all(w in date_words for w in words):
