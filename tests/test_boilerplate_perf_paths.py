@@ -113,12 +113,15 @@ def test_word_set_among_is_membership(words: set[str]) -> None:
     assert date_words.among(words, also="#") == {w for w in words if w in date_words or w == "#"}
 
 
-def test_a_remembered_empty_answer_is_only_given_for_the_same_text() -> None:
+def test_a_remembered_empty_answer_is_only_given_for_the_same_text_and_markers() -> None:
+    from cleantext.core import call_scope
+
     text = "Para one.\n"
-    assert find_share(text) == [] and find_share(text) == []  # the second answer is remembered
-    assert find_share("Para one.\nShare this:\n") == [(10, 22, "")]
-    assert find_share(text, (("share", "Para one."),)) == [(0, 10, "")]  # other markers, other memo
-    assert find_share(text) == []
+    with call_scope():
+        assert find_share(text) == [] and find_share(text) == []  # the second answer is remembered
+        assert find_share("Para one.\nShare this:\n") == [(10, 22, "")]
+        assert find_share(text, (("share", "Para one."),)) == [(0, 10, "")]  # other markers, other note
+        assert find_share(text) == []
 
 
 _LINES = st.sampled_from(
