@@ -457,9 +457,21 @@ def _repeated() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _repeated_probes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where :func:`_repeated` can match: ". ." and ",," with spaces between (literals
-    first; cheaper than the full patterns, which check a lookbehind at every "." and ",")."""
+    """The pairs ". ." and ",," with spaces between (literals first; cheaper than the full patterns
+    of :func:`_repeated`, which check a lookbehind at every "." and ",")."""
     return re.compile(r"\. +\."), re.compile(", *,")
+
+
+def _has_pair(probe: re.Pattern[str], text: str, width: int) -> bool:
+    """Whether *probe* matches somewhere with at most *width* characters: ". ." (3) for the
+    dot probe, ",," or ", ," (3) for the comma probe.  The rule's gate is these literals
+    (a text with ".  ." only is left alone), the probes just find them faster."""
+    m = probe.search(text)
+    while m is not None:
+        if m.end() - m.start() <= width:
+            return True
+        m = probe.search(text, m.start() + 1)
+    return False
 
 
 def remove_space_before_punctuation(text: str) -> list[Edit]:
@@ -503,7 +515,7 @@ def remove_repeated_punctuation(text: str) -> list[Edit]:
             return []
     else:
         dot_pair, comma_pair = _repeated_probes()
-        if not dot_pair.search(text) and not comma_pair.search(text):
+        if not _has_pair(dot_pair, text, 3) and not _has_pair(comma_pair, text, 3):
             return []
     dots, commas = _repeated()
     out: list[Edit] = [(m.start(1), m.end(1), "") for m in dots.finditer(text)]
