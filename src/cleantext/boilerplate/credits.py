@@ -18,7 +18,6 @@ _LOWER_WORD = lazy_pattern(globals(), "_LOWER_WORD", r"(?<![\w'’-])[a-zß-öø
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    vocabulary = word_set("credit_words", extra)
     pattern = line_matcher("credits", extra, r"[\W_]{0,3}(?:{m})[\s.)\]]{0,3}\Z")
     lines = doc.lines
     return {
@@ -27,7 +26,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         if len(lines[i]) <= 500
         and word_count(lines[i]) <= 60
         and pattern.match_at(doc, i)
-        and _names_only(lines[i], vocabulary)
+        and _names_only(lines[i], word_set("credit_words", extra))
     }
 
 

@@ -200,7 +200,7 @@ class Doc:
             words = self._words = []
         if words is None:
             text = self.text
-            scan, one_digit, no_word = _scans()
+            scan, one_digit = _scans()
             # one match at every newline: the line's first word ("" for none); lower-cased and
             # digits made "#" on the short joined string
             joined = "\n".join(scan.findall("\n" + text)).lower()
@@ -208,7 +208,7 @@ class Doc:
             if words.count("") != self.lines.count(""):
                 # a non-blank line with no word where the scan looked ("_x", "* * *"): line_key
                 starts = self.starts
-                for m in no_word.finditer(text):
+                for m in _no_word().finditer(text):
                     i = bisect.bisect_right(starts, m.start()) - 1
                     self._odd[i] = line_key(self.lines[i])
         return words
@@ -345,14 +345,15 @@ def _short(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The line-index scans, compiled on first use."""
-    return (
-        re.compile(r"\n[^\w\n]*(\d|[^\W\d_]+)?"),
-        re.compile(r"^\d$", re.MULTILINE),
-        # a non-blank line whose first word character (if any) is "_"
-        re.compile(r"^(?=[^\n])[^\w\n]*(?:_|$)", re.MULTILINE),
-    )
+    return re.compile(r"\n[^\w\n]*(\d|[^\W\d_]+)?"), re.compile(r"^\d$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _no_word() -> re.Pattern[str]:
+    """A non-blank line whose first word character (if any) is "_"."""
+    return re.compile(r"^(?=[^\n])[^\w\n]*(?:_|$)", re.MULTILINE)
 
 
 @lru_cache(maxsize=32)

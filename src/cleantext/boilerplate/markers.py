@@ -155,7 +155,8 @@ class WordSet:
             else:
                 rest.append(frag)
         self._plain = frozenset(plain)
-        self._rest = re.compile("(?:" + "|".join(rest) + r")\Z", re.IGNORECASE) if rest else None
+        self._rest_source = "(?:" + "|".join(rest) + r")\Z" if rest else None
+        self._rest_pattern: re.Pattern[str] | None = None  # compiled when a word first needs it
         # the first letters the other fragments can start with (None: any)
         firsts = {frag[:1].lower() for frag in rest}
         self._rest_firsts = None if any(not c.isalpha() for c in firsts) else frozenset(firsts)
@@ -165,16 +166,24 @@ class WordSet:
             return False
         return word.lower() in self._plain or self._rest_match(word)
 
+    @property
+    def _rest(self) -> re.Pattern[str] | None:
+        if self._rest_pattern is None and self._rest_source is not None:
+            self._rest_pattern = re.compile(self._rest_source, re.IGNORECASE)
+        return self._rest_pattern
+
     def _rest_match(self, word: str) -> bool:
-        rest = self._rest
-        if rest is None or (self._rest_firsts is not None and word[:1].lower() not in self._rest_firsts):
+        if self._rest_source is None or (
+            self._rest_firsts is not None and word[:1].lower() not in self._rest_firsts
+        ):
             return False
-        return rest.match(word) is not None
+        rest = self._rest
+        return rest is not None and rest.match(word) is not None
 
     def among(self, words: set[str], also: str = "") -> set[str]:
         """The members of *words* (lower case), plus *also* when it is one of them."""
         found = set(self._plain.intersection(words))
-        if self._rest is not None:
+        if self._rest_source is not None:
             rest = words - found
             firsts = self._rest_firsts
             joined = "\n" + "\n".join(rest)
