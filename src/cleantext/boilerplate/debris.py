@@ -11,7 +11,7 @@ import bisect
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, known_clean, next_nonblank, note_clean, word_count
+from .lines import Doc, doc_for, drop_lines, ends_sentence, next_nonblank, word_count
 from .markers import Extra, LineMatcher, WordSet, compile_category, lazy_pattern, line_matcher, word_set
 
 __all__ = ["find_debris"]
@@ -82,7 +82,9 @@ def _status() -> re.Pattern[str]:
 
 def _has_digit(text: str) -> bool:
     """``_DIGIT.search(text) is not None``, with C-level ``in`` tests first."""
-    return any(d in text for d in "0123456789") or (not text.isascii() and _DIGIT.search(text) is not None)
+    return any(map(text.__contains__, "0123456789")) or (
+        not text.isascii() and _DIGIT.search(text) is not None
+    )
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
@@ -132,10 +134,11 @@ def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop timestamp, URL, shortcode and tag lines; cut shortcodes out of prose lines."""
     # every decision is about one line (a tag list only goes after a tag line that goes),
     # so nothing found stays nothing found when other rules drop lines
+    doc = doc_for(text)
     token = (find_debris, extra)
-    if known_clean(text, token):
+    if token in doc.clean:
         return []
-    edits = drop_lines(text, _pick, extra)
+    edits = drop_lines(text, _pick, extra, doc=doc)
     if "[" in text:
         starts = [e[0] for e in edits]
         for m in _SHORTCODE.finditer(text):
@@ -143,5 +146,5 @@ def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
             if k < 0 or edits[k][1] <= m.start():  # not inside a dropped line
                 edits.append((m.start(), m.end(), ""))
     if not edits:
-        note_clean(text, token)
+        doc.clean.add(token)
     return edits

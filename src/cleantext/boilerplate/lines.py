@@ -32,7 +32,6 @@ __all__ = [
     "is_teaser",
     "known_clean",
     "next_nonblank",
-    "note_clean",
     "prev_nonblank",
     "word_count",
 ]
@@ -269,6 +268,12 @@ class Doc:
             return word
         return self._odd.get(i) if self.lines[i] else None
 
+    def has_key(self, keys: frozenset[str]) -> bool:
+        """True when some line (of any length) may start with one of *keys*."""
+        if not keys.isdisjoint(self.wordset):
+            return True
+        return bool(self._odd) and any(key in keys for key in self._odd.values())
+
     def with_keys(self, keys: frozenset[str]) -> set[int]:
         """Indices of the lines whose first word is in *keys*."""
         out: set[int] = set()
@@ -312,6 +317,8 @@ class Doc:
             needles = list(plain)
         else:
             return out
+        if not any(map(low.__contains__, needles)):
+            return out  # the common case, in one C-level loop
         starts: list[int] = []  # computed when a hint is found
         n = len(low)
         for hint in needles:
@@ -380,11 +387,18 @@ def _docs() -> dict[str, Doc] | None:
 
 def doc_for(text: str) -> Doc:
     """The shared :class:`Doc` of *text* within the cleaning call under way (else a new one)."""
-    docs = _docs()
-    doc = None if docs is None else docs.get(text)
+    scratch = call_scratch()
+    if scratch is None:
+        return Doc(text.split("\n"), text)
+    docs: dict[str, Doc] | None = scratch.get(_DOCS_KEY)
+    if docs is None:
+        docs = scratch[_DOCS_KEY] = {}
+    doc = docs.get(text)
     if doc is None:
         doc = Doc(text.split("\n"), text)
-        _remember(doc)
+        if len(docs) >= _DOCS_KEPT:
+            docs.clear()
+        docs[text] = doc
     return doc
 
 
@@ -402,37 +416,33 @@ def known_clean(text: str, token: Hashable) -> bool:
 
     Only for rules that judge each line by itself (or can only lose hits when lines go):
     they find nothing in a text whose lines are some of the lines of a text where they
-    found nothing.  The answers live in the shared :class:`Doc` of the call under way.
+    found nothing.  The answers live in the shared :class:`Doc` of the call under way
+    (``token in doc.clean``; a rule adds its token when it finds nothing).
     """
-    docs = _docs()
-    doc = None if docs is None else docs.get(text)
-    return doc is not None and token in doc.clean
-
-
-def note_clean(text: str, token: Hashable) -> None:
-    """Record that the rule *token* found nothing in *text* (see :func:`known_clean`)."""
-    if _docs() is not None:
-        doc_for(text).clean.add(token)
+    return token in doc_for(text).clean
 
 
 class Settled(set[int]):
     """Lines a picker picked, with its word that another round would pick nothing more."""
 
 
-def drop_lines(text: str, picker: Picker, arg: Any = None, *, local: bool = False) -> list[Edit]:
+def drop_lines(
+    text: str, picker: Picker, arg: Any = None, *, local: bool = False, doc: Doc | None = None
+) -> list[Edit]:
     """Run *picker* to a fixpoint on the lines of *text*; return edits deleting the picked lines.
 
     ``local=True`` declares that every line the picker picks hangs on a line it matches by
     that line's own text (the line itself, or a head or a count next to it): then one round
     is the fixpoint, and a text where it picks nothing keeps nothing to pick when lines go.
-    A picker may also answer a :class:`Settled` set: no second round either.
+    A picker may also answer a :class:`Settled` set: no second round either.  *doc* is the
+    shared :class:`Doc` of *text* when the caller already has it.
 
     >>> drop_lines("a\\nB\\nc", lambda doc, _: {i for i, s in enumerate(doc.lines) if s == "B"})
     [(2, 4, '')]
     """
     if not text:
         return []
-    doc = origin = doc_for(text)
+    doc = origin = doc_for(text) if doc is None else doc
     if local and (picker, arg) in doc.clean:
         return []
     lines = doc.lines

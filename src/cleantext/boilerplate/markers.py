@@ -523,6 +523,11 @@ class LineMatcher:
         """Indices of the lines of *doc* that may match, in order."""
         if self.always:
             return [i for i, line in enumerate(doc.lines) if line]
+        if not doc.has_key(self.keys):
+            if not self.hints:
+                return ()
+            hinted = doc.containing(self.hints)
+            return sorted(hinted) if hinted else ()
         found = doc.with_keys(self.keys)
         if self.hints:
             found |= doc.containing(self.hints)

@@ -9,7 +9,7 @@ kept: it may be the only place the words are said.
 from __future__ import annotations
 
 from ..core import Edit
-from .lines import Doc, drop_lines, known_clean, note_clean
+from .lines import Doc, doc_for, drop_lines
 from .markers import Extra, lazy_pattern
 
 __all__ = ["find_pull_quotes"]
@@ -18,6 +18,7 @@ _QUOTE = lazy_pattern(
     globals(), "_QUOTE", r"[“\"‘«„'](?P<inner>[^“”\"«»„\n]{3,160}?)[,.!?…]?[”\"’»“'][.!?]?\Z"
 )
 _OPENERS = "“\"‘«„'"
+_LINE_OPENERS = tuple("\n" + c for c in _OPENERS)
 _MAX_WORDS = 12
 _MIN_WORDS = 2
 
@@ -44,13 +45,14 @@ def _pick(doc: Doc, _arg: object) -> set[int]:
 
 def find_pull_quotes(text: str, _extra: Extra = ()) -> list[Edit]:
     """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
-    if not (text[:1] and text[0] in _OPENERS) and not any("\n" + c in text for c in _OPENERS):
+    if not (text[:1] and text[0] in _OPENERS) and not any(map(text.__contains__, _LINE_OPENERS)):
         return []  # no line opens with a quote (a few C-level scans)
     # fewer lines hold fewer quotations: nothing found stays nothing found when lines go
+    doc = doc_for(text)
     token = (find_pull_quotes, None)
-    if known_clean(text, token):
+    if token in doc.clean:
         return []
-    edits = drop_lines(text, _pick, None)
+    edits = drop_lines(text, _pick, None, doc=doc)
     if not edits:
-        note_clean(text, token)
+        doc.clean.add(token)
     return edits

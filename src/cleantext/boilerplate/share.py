@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, doc_for, drop_lines, known_clean, note_clean
+from .lines import Doc, doc_for, drop_lines
 from .markers import Extra, compile_category, line_matcher, search_hints
 
 __all__ = ["find_share"]
@@ -36,11 +36,11 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
     ``Share this:`` / ``Facebook`` / ``Twitter WhatsApp Email`` go; ``The company's
     share price fell`` stays.
     """
-    token = (find_share, extra)  # each line is judged by itself
-    if known_clean(text, token):
-        return []
-    edits = drop_lines(text, _pick, extra, local=True)
     doc = doc_for(text)
+    token = (find_share, extra)  # each line is judged by itself
+    if token in doc.clean:
+        return []
+    edits = drop_lines(text, _pick, extra, local=True, doc=doc)
     hints = search_hints("share_suffix", extra, 3)
     rows = doc.containing(hints) if hints is not None else range(len(doc.lines))
     if rows:
@@ -51,5 +51,5 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
             if m:
                 edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
     if not edits:
-        note_clean(text, token)
+        doc.clean.add(token)
     return edits
