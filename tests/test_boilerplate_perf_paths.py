@@ -456,3 +456,18 @@ def test_date_line_shortcut_agrees_with_the_plain_test(line: str) -> None:
     from cleantext.boilerplate.markers import word_set
 
     assert debris._is_date_line(line, word_set("date_words")) == _plain_is_date_line(line)
+
+
+@given(st.lists(st.one_of(_BLOCKY, _MIXED, _LINES), max_size=14).map("\n".join))
+def test_a_finder_s_first_test_never_hides_a_pick(text: str) -> None:
+    """The finders' cheap "nothing to match" exits give the same edits as running the pickers."""
+    from cleantext.boilerplate import ads, comments, credits, promo, related, share
+    from cleantext.boilerplate.lines import drop_lines
+
+    assert promo.find_promo(text) == drop_lines(text, promo._pick, (), local=True)
+    assert ads.find_ads(text) == drop_lines(text, ads._pick_ads, (), local=True)
+    assert credits.find_credits(text) == drop_lines(text, credits._pick, (), local=True)
+    assert related.find_related(text) == drop_lines(text, related._pick, ())
+    assert comments.find_comments(text) == drop_lines(text, comments._pick, ())
+    share_lines = drop_lines(text, share._pick, (), local=True)
+    assert [e for e in find_share(text) if e in share_lines] == share_lines

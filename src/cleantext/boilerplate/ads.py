@@ -6,14 +6,27 @@ import re
 from functools import lru_cache
 
 from ..core import Edit
-from .lines import Doc, drop_lines, word_count
-from .markers import Extra, hinted_search, lazy_pattern, line_matcher, minimal_hints, search_hints
+from .lines import Doc, doc_for, drop_lines, word_count
+from .markers import (
+    Extra,
+    LineMatcher,
+    hinted_search,
+    lazy_pattern,
+    line_matcher,
+    may_match,
+    minimal_hints,
+    search_hints,
+)
 
 __all__ = ["find_ads", "find_copyright"]
 
 
+def _ads(extra: Extra) -> LineMatcher:
+    return line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+
+
 def _pick_ads(doc: Doc, extra: Extra) -> set[int]:
-    pattern = line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+    pattern = _ads(extra)
     lines = doc.lines
     return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match_at(doc, i)}
 
@@ -24,7 +37,10 @@ def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
     Only a line that is nothing but the label goes: ``The advertisement ran in three
     newspapers`` stays.
     """
-    return drop_lines(text, _pick_ads, extra, local=True)
+    doc = doc_for(text)
+    if not may_match(doc, (_ads(extra),)):
+        return []
+    return drop_lines(text, _pick_ads, extra, local=True, doc=doc)
 
 
 _COPY_START = lazy_pattern(globals(), "_COPY_START", r"[\W_]{0,2}(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECASE)

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 
 from ..core import Edit
-from .lines import Doc, Settled, drop_lines, next_nonblank, word_count
-from .markers import Extra, LineMatcher, lazy_pattern, line_matcher
+from .lines import Doc, Settled, doc_for, drop_lines, next_nonblank, word_count
+from .markers import Extra, LineMatcher, lazy_pattern, line_matcher, may_match
 
 __all__ = ["find_comments"]
 
@@ -27,6 +27,8 @@ _COUNT = lazy_pattern(globals(), "_COUNT", r"\d{1,6}\Z")
 #: a block header never counts in the first part of a document (share of its characters);
 #: one without a closing line must be in the last part
 _HEAD_SHARE = 0.15
+_WIDGET = r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z"
+_HEADER = r"[\W_]{0,3}(?:{m})\s*\Z"
 _TAIL_SHARE = 0.4
 
 
@@ -45,7 +47,7 @@ def _ending_says(lines: list[str], first: int) -> Iterator[int]:
 
 
 def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
-    widget = line_matcher("comments", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+    widget = line_matcher("comments", extra, _WIDGET)
     end = line_matcher("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     lines = doc.lines
     n = len(lines)
@@ -94,7 +96,7 @@ def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    header = line_matcher("comments_block", extra, r"[\W_]{0,3}(?:{m})\s*\Z")
+    header = line_matcher("comments_block", extra, _HEADER)
     out = _pick_lines(doc, extra, header)
     if not out:
         return out
@@ -120,4 +122,9 @@ def find_comments(text: str, extra: Extra = ()) -> list[Edit]:
     runs to the end, but then the header must be counted (``10 thoughts on``) or sit in the
     last 60 %.
     """
-    return drop_lines(text, _pick, extra)
+    doc = doc_for(text)
+    widget = line_matcher("comments", extra, _WIDGET)
+    header = line_matcher("comments_block", extra, _HEADER)
+    if not may_match(doc, (widget, header)) and next(_ending_says(doc.lines, 0), -1) < 0:
+        return []  # no widget, no block header, no "Name says:": nothing to start a pick from
+    return drop_lines(text, _pick, extra, doc=doc)

@@ -9,16 +9,20 @@ not the story, and users switch them off together.
 from __future__ import annotations
 
 from ..core import Edit
-from .lines import Doc, drop_lines, word_count
-from .markers import Extra, WordSet, lazy_pattern, line_matcher, word_set
+from .lines import Doc, doc_for, drop_lines, word_count
+from .markers import Extra, LineMatcher, WordSet, lazy_pattern, line_matcher, may_match, word_set
 
 __all__ = ["find_credits"]
 
 _LOWER_WORD = lazy_pattern(globals(), "_LOWER_WORD", r"(?<![\w'’-])[a-zß-öø-ÿа-яё][\w'’-]*")
 
 
+def _credits(extra: Extra) -> LineMatcher:
+    return line_matcher("credits", extra, r"[\W_]{0,3}(?:{m})[\s.)\]]{0,3}\Z")
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    pattern = line_matcher("credits", extra, r"[\W_]{0,3}(?:{m})[\s.)\]]{0,3}\Z")
+    pattern = _credits(extra)
     lines = doc.lines
     return {
         i
@@ -50,4 +54,7 @@ def find_credits(text: str, extra: Extra = ()) -> list[Edit]:
     The whole line must be the credit: ``Smith contributed reporting skills to the team.``
     stays.
     """
-    return drop_lines(text, _pick, extra, local=True)
+    doc = doc_for(text)
+    if not may_match(doc, (_credits(extra),)):
+        return []
+    return drop_lines(text, _pick, extra, local=True, doc=doc)

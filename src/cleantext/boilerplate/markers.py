@@ -28,6 +28,7 @@ __all__ = [
     "line_key",
     "line_matcher",
     "literal_hint",
+    "may_match",
     "own",
     "search_hints",
     "word_set",
@@ -601,6 +602,22 @@ def _sre_parser() -> Any:
         return importlib.import_module("re._parser")
     except ImportError:  # pragma: no cover - Python 3.10
         return importlib.import_module("sre_parse")
+
+
+def may_match(doc: Doc, matchers: tuple[LineMatcher, ...]) -> bool:
+    """False only when none of *matchers* has a candidate line in *doc* (a cheap first test)."""
+    union = _union(matchers)
+    if union is None:
+        return True
+    keys, hints = union
+    return doc.has_key(keys) or bool(hints and doc.containing(hints))
+
+
+@lru_cache(maxsize=64)
+def _union(matchers: tuple[LineMatcher, ...]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    if any(m.always for m in matchers):
+        return None
+    return frozenset().union(*(m.keys for m in matchers)), minimal_hints(h for m in matchers for h in m.hints)
 
 
 @lru_cache(maxsize=256)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
-from .markers import Extra, line_matcher
+from .lines import Doc, doc_for, drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
+from .markers import Extra, LineMatcher, line_matcher, may_match
 
 __all__ = ["find_promo"]
 
@@ -27,9 +27,14 @@ def _is_head(line: str) -> bool:
     return word_count(line) <= 12 and not ends_sentence(line)
 
 
+def _matchers(extra: Extra) -> tuple[LineMatcher, LineMatcher]:
+    return line_matcher("promo", extra, _LEAD + r"(?:{m})"), line_matcher(
+        "promo_body", extra, _LEAD + r"(?:{m})"
+    )
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    promo = line_matcher("promo", extra, _LEAD + r"(?:{m})")
-    body = line_matcher("promo_body", extra, _LEAD + r"(?:{m})")
+    promo, body = _matchers(extra)
     head = line_matcher("promo_head", extra, _LEAD + r"(?:{m})(?:\s.{0,100})?\Z")
     lines = doc.lines
     n = len(lines)
@@ -83,7 +88,10 @@ def find_promo(text: str, extra: Extra = ()) -> list[Edit]:
     """
     # every pick hangs on a line matched by its own text (heads, "Sorry!" and a closing title
     # only go with one), and all of those go in the first round: the second would find none
-    return drop_lines(text, _pick, extra, local=True)
+    doc = doc_for(text)
+    if not may_match(doc, _matchers(extra)):
+        return []  # no line can be a promo line, and every pick hangs on one
+    return drop_lines(text, _pick, extra, local=True, doc=doc)
 
 
 def _has_letter(line: str) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 
 from ..core import Edit
-from .lines import Doc, Settled, drop_lines, is_headline, next_nonblank, word_count
-from .markers import Extra, LineMatcher, lazy_pattern, line_matcher
+from .lines import Doc, Settled, doc_for, drop_lines, is_headline, next_nonblank, word_count
+from .markers import Extra, LineMatcher, lazy_pattern, line_matcher, may_match
 
 __all__ = ["find_related"]
 
@@ -127,4 +127,7 @@ def find_related(text: str, extra: Extra = ()) -> list[Edit]:
     ellipsis), so ``Check also that the valve is closed before …`` and the article after a
     teaser stay.
     """
-    return drop_lines(text, _pick, extra)
+    doc = doc_for(text)
+    if not may_match(doc, (_patterns(extra)[0],)) and not doc.containing(("]",)):
+        return []  # no marker line and no tagged headline: nothing to start a pick from
+    return drop_lines(text, _pick, extra, doc=doc)

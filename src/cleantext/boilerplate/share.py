@@ -6,7 +6,7 @@ import re
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines
-from .markers import Extra, compile_category, line_matcher, search_hints
+from .markers import Extra, LineMatcher, compile_category, line_matcher, may_match, search_hints
 
 __all__ = ["find_share"]
 
@@ -22,10 +22,14 @@ def _tweet_suffix(extra: Extra) -> re.Pattern[str]:
     return compile_category("share_suffix", extra, r"(?<=\S) ?(?:{m})[ .!:]*\Z")
 
 
+def _matchers(extra: Extra) -> tuple[LineMatcher, LineMatcher]:
+    return line_matcher("share", extra, _LINE), line_matcher("share_suffix", extra, _ALONE)
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
     lines = doc.lines
     out: set[int] = set()
-    for matcher in (line_matcher("share", extra, _LINE), line_matcher("share_suffix", extra, _ALONE)):
+    for matcher in _matchers(extra):
         out.update(i for i in matcher.candidates(doc) if len(lines[i]) <= 120 and matcher.match_at(doc, i))
     return out
 
@@ -40,7 +44,7 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
     token = (find_share, extra)  # each line is judged by itself
     if token in doc.clean:
         return []
-    edits = drop_lines(text, _pick, extra, local=True, doc=doc)
+    edits = drop_lines(text, _pick, extra, local=True, doc=doc) if may_match(doc, _matchers(extra)) else []
     hints = search_hints("share_suffix", extra, 3)
     rows = doc.containing(hints) if hints is not None else range(len(doc.lines))
     if rows:
