@@ -458,10 +458,15 @@ def test_date_line_shortcut_agrees_with_the_plain_test(line: str) -> None:
     assert debris._is_date_line(line, word_set("date_words")) == _plain_is_date_line(line)
 
 
-@given(st.lists(st.one_of(_BLOCKY, _MIXED, _LINES), max_size=14).map("\n".join))
+_AUTHORISH = st.sampled_from(
+    ["About the Author", "Jane Doe is a staff writer covering energy.", "By Jane Doe", "jane@example.com"]
+)
+
+
+@given(st.lists(st.one_of(_BLOCKY, _MIXED, _LINES, _AUTHORISH), max_size=14).map("\n".join))
 def test_a_finder_s_first_test_never_hides_a_pick(text: str) -> None:
     """The finders' cheap "nothing to match" exits give the same edits as running the pickers."""
-    from cleantext.boilerplate import ads, comments, credits, promo, related, share
+    from cleantext.boilerplate import ads, author, comments, credits, debris, promo, related, share
     from cleantext.boilerplate.lines import drop_lines
 
     assert promo.find_promo(text) == drop_lines(text, promo._pick, (), local=True)
@@ -469,5 +474,8 @@ def test_a_finder_s_first_test_never_hides_a_pick(text: str) -> None:
     assert credits.find_credits(text) == drop_lines(text, credits._pick, (), local=True)
     assert related.find_related(text) == drop_lines(text, related._pick, ())
     assert comments.find_comments(text) == drop_lines(text, comments._pick, ())
+    assert author.find_author(text) == drop_lines(text, author._pick, ())
+    if debris._nothing_to_do(_doc(text), ()):
+        assert drop_lines(text, debris._pick, ()) == [] and not debris._SHORTCODE.search(text)
     share_lines = drop_lines(text, share._pick, (), local=True)
     assert [e for e in find_share(text) if e in share_lines] == share_lines

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..core import Edit
-from .lines import Doc, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
-from .markers import Extra, LineMatcher, compile_category, lazy_pattern, line_matcher
+from .lines import Doc, doc_for, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
+from .markers import Extra, LineMatcher, compile_category, lazy_pattern, line_matcher, may_match
 
 __all__ = ["find_author"]
 
@@ -121,17 +121,26 @@ def _candidates(doc: Doc, box: LineMatcher, bios: set[int]) -> list[int]:
     return sorted(found)
 
 
-def _pick(doc: Doc, extra: Extra) -> set[int]:
-    box = line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
-    lines = doc.lines
-    about = {
-        i for i in doc.with_keys(_ABOUT_KEYS) if word_count(lines[i]) <= 6 and _ABOUT_NAME.match(lines[i])
-    }
-    bios = {
+def _box(extra: Extra) -> LineMatcher:
+    return line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
+
+
+def _bios(lines: list[str], extra: Extra) -> set[int]:
+    """The bio lines (``<Name> is a staff writer …``) among the last dozen lines."""
+    return {
         i
         for i in range(_tail_start(lines, _BIO_WINDOW), len(lines))
         if "A" <= lines[i][:1] <= "Z" and word_count(lines[i]) <= 60 and _is_bio(lines[i], extra)
     }
+
+
+def _pick(doc: Doc, extra: Extra) -> set[int]:
+    box = _box(extra)
+    lines = doc.lines
+    about = {
+        i for i in doc.with_keys(_ABOUT_KEYS) if word_count(lines[i]) <= 6 and _ABOUT_NAME.match(lines[i])
+    }
+    bios = _bios(lines, extra)
     # how many other lines follow each About line / bio (those lines themselves not counted,
     # so that dropping some never qualifies others)
     about_after = _others_after(lines, about)
@@ -182,4 +191,12 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
 
     ``About 30,000 soldiers took part`` and ``This book is about Martin Keller`` stay.
     """
-    return drop_lines(text, _pick, extra)
+    doc = doc_for(text)
+    if (
+        not may_match(doc, (_box(extra),))
+        and not doc.has_key(_ALL_KEYS)
+        and not doc.containing(_CONTACT_HINTS)
+        and not _bios(doc.lines, extra)
+    ):
+        return []  # every pick starts from one of these lines (see _candidates)
+    return drop_lines(text, _pick, extra, doc=doc)

@@ -12,7 +12,16 @@ import re
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, ends_sentence, next_nonblank, word_count
-from .markers import Extra, LineMatcher, WordSet, compile_category, lazy_pattern, line_matcher, word_set
+from .markers import (
+    Extra,
+    LineMatcher,
+    WordSet,
+    compile_category,
+    lazy_pattern,
+    line_matcher,
+    may_match,
+    word_set,
+)
 
 __all__ = ["find_debris"]
 
@@ -87,8 +96,22 @@ def _has_digit(text: str) -> bool:
     )
 
 
+def _meta_alone(extra: Extra) -> LineMatcher:
+    return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
+
+
+def _nothing_to_do(doc: Doc, extra: Extra) -> bool:
+    """True when no line can be a date, link, shortcode, tag or field line (cheap tests first)."""
+    text = doc.text
+    if "[" in text or text.count(":") >= 2 or doc.has_key(_URL_KEYS):
+        return False
+    if _has_digit(text) and word_set("date_words").among(doc.first_words(), also="#"):
+        return False
+    return not may_match(doc, (_meta_alone(extra),))  # the field matcher has the same keys
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    meta_alone = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
+    meta_alone = _meta_alone(extra)
     meta_field = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
     lines = doc.lines
     n = len(lines)
@@ -137,6 +160,9 @@ def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     doc = doc_for(text)
     token = (find_debris, extra)
     if token in doc.clean:
+        return []
+    if _nothing_to_do(doc, extra):
+        doc.clean.add(token)
         return []
     edits = drop_lines(text, _pick, extra, doc=doc)
     if "[" in text:
