@@ -8,6 +8,7 @@ Lone timestamps and date lines (``2019-11-19T08:57:40+01:00``, ``Updated at 1:23
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ..core import Edit
@@ -141,15 +142,13 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
                 out.add(j)  # "Tags" / "a, b, c"
         elif meta_field.match_at(doc, i) and not ends_sentence(line):
             out.add(i)
-    for i in doc.containing((":",)) if doc.text.count(":") >= 2 else ():
-        line = lines[i]
-        if (
-            len(line) <= 400
-            and line.count(":") >= 2
-            and word_count(line) <= 40
-            and _meta_fields(line, meta_alone) >= 2
-        ):
-            out.add(i)  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
+    if doc.text.count(":") >= 2:
+        # the lines with two colons or more, found in C-level loops
+        colons = map(str.count, lines, itertools.repeat(":"))
+        for i in itertools.compress(itertools.count(), map((2).__le__, colons)):
+            line = lines[i]
+            if len(line) <= 400 and word_count(line) <= 40 and _meta_fields(line, meta_alone) >= 2:
+                out.add(i)  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
     return out
 
 
