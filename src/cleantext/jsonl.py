@@ -18,8 +18,8 @@ from .cli_run import Cleaner, Stats, explain_lines
 __all__ = ["Batch", "BatchResult", "RecordResult", "batches", "process_batch", "process_record"]
 
 #: a batch ends after this many lines or bytes, whichever comes first
-BATCH_LINES = 256
-BATCH_BYTES = 1 << 20
+BATCH_LINES = 64
+BATCH_BYTES = 1 << 18
 
 _MISSING = object()
 
