@@ -9,7 +9,7 @@ once into one case-insensitive alternation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -230,59 +230,51 @@ def line_key(line: str) -> str | None:
     return _DIGIT_KEY if m.group(1) else m.group(2).lower()
 
 
-def _group_end(frag: str, i: int) -> int:
-    """Index just past the ``)`` closing the group opened at ``frag[i]``, or -1."""
-    depth = 0
-    k = i
-    while k < len(frag):
-        c = frag[k]
+def _outside_classes(regex: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    r"""Each character of *regex* from *start* that is neither escaped nor inside a ``[...]``
+    class, with its index; stops at a class that is never closed.
+
+    >>> "".join(c for _, c in _outside_classes(r"a\(b[)(]c)"))
+    'abc)'
+    """
+    k, n = start, len(regex)
+    while k < n:
+        c = regex[k]
         if c == "\\":
             k += 2
             continue
         if c == "[":
-            close = frag.find("]", k + 2)
+            close = regex.find("]", k + 2)
             if close < 0:
-                return -1
+                return
             k = close + 1
             continue
+        yield k, c
+        k += 1
+
+
+def _group_end(frag: str, i: int) -> int:
+    """Index just past the ``)`` closing the group opened at ``frag[i]``, or -1."""
+    depth = 0
+    for k, c in _outside_classes(frag, i):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return k + 1
-        k += 1
     return -1
 
 
 def _depth(prefix: str) -> int:
     """How many groups are open at the end of *prefix* (a regex)."""
-    depth, k = 0, 0
-    while k < len(prefix):
-        c = prefix[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            close = prefix.find("]", k + 2)
-            k = len(prefix) if close < 0 else close + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        k += 1
-    return depth
+    return sum((c == "(") - (c == ")") for _, c in _outside_classes(prefix))
 
 
 def _split_alternatives(body: str) -> list[str]:
-    parts, depth, start, k = [], 0, 0, 0
-    while k < len(body):
-        c = body[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            close = body.find("]", k + 2)
-            k = len(body) if close < 0 else close + 1
-            continue
+    """The top-level ``|`` alternatives of *body* (a regex)."""
+    parts, depth, start = [], 0, 0
+    for k, c in _outside_classes(body):
         if c == "(":
             depth += 1
         elif c == ")":
@@ -290,7 +282,6 @@ def _split_alternatives(body: str) -> list[str]:
         elif c == "|" and depth == 0:
             parts.append(body[start:k])
             start = k + 1
-        k += 1
     parts.append(body[start:])
     return parts
 
