@@ -423,3 +423,11 @@ def test_fingerprint_normalization_equals_its_plain_definition(line: str, most: 
     fpr = Fingerprinter(fold_digits=fold, max_words=most)
     assert fpr.normalize(line) == _plain_normalize(fpr, line)
     assert normalize_line(line, fold) == normalize_line(line.replace("\u200b", ""), fold)
+
+
+def test_site_lists_exactly_the_model_names_it_loads_lazily() -> None:
+    import cleantext.site as front
+    import cleantext.site_model as model
+
+    assert set(model.__all__) == front._LAZY
+    assert all(getattr(front, name) is getattr(model, name) for name in model.__all__)

@@ -55,18 +55,8 @@ VERSION = 1
 #: example lines are cut to this many characters in the model file (a 60-word line fits)
 EXAMPLE_CHARS = 500
 
-_LAZY = frozenset(
-    {
-        "LearnedLine",
-        "SiteCleaner",
-        "SiteLineRemover",
-        "SiteLines",
-        "SiteModel",
-        "clean_records",
-        "site_pipeline",
-        "site_rule",
-    }
-)
+#: the names of ``__all__`` that live in :mod:`cleantext.site_model` (loaded on first use)
+_LAZY = frozenset(__all__) - {"FORMAT", "VERSION", "rules", "site_of"}
 
 
 def __getattr__(name: str) -> Any:
