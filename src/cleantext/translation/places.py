@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .._record import Frozen
 from ..core import Edit
 from ._data import contains_word, load
 from .context import LineSpans
@@ -51,7 +52,7 @@ def _context() -> _Context:
     return _Context()
 
 
-class PlaceName:
+class PlaceName(Frozen):
     """One renaming with its exceptions (see ``data/place_names.json``)."""
 
     __slots__ = (
@@ -65,6 +66,15 @@ class PlaceName:
         "only_if_new_present",
         "surname",
     )
+    old: tuple[str, ...]
+    new: str
+    keep_before: tuple[str, ...]
+    keep_after: tuple[str, ...]
+    keep_before_historical: tuple[str, ...]
+    historical: bool
+    surname: bool
+    only_if_new_present: bool
+    keep_if_document_mentions: tuple[str, ...]
 
     def __init__(
         self,
@@ -79,23 +89,21 @@ class PlaceName:
         only_if_new_present: bool = False,
         keep_if_document_mentions: tuple[str, ...] = (),
     ) -> None:
-        self.old = old
-        self.new = new
-        self.keep_before = keep_before
-        self.keep_after = keep_after
-        self.keep_before_historical = keep_before_historical
-        self.historical = historical
-        self.surname = surname
-        self.only_if_new_present = only_if_new_present
-        self.keep_if_document_mentions = keep_if_document_mentions
+        self._set(
+            old=old,
+            new=new,
+            keep_before=keep_before,
+            keep_after=keep_after,
+            keep_before_historical=keep_before_historical,
+            historical=historical,
+            surname=surname,
+            only_if_new_present=only_if_new_present,
+            keep_if_document_mentions=keep_if_document_mentions,
+        )
 
     def with_old(self, old: tuple[str, ...]) -> PlaceName:
         """The same entry for other old spellings."""
-        copy = PlaceName(old, self.new)
-        for slot in self.__slots__:
-            if slot != "old":
-                setattr(copy, slot, getattr(self, slot))
-        return copy
+        return self._replace(old=old)
 
     def __repr__(self) -> str:
         return f"PlaceName({self.old!r}, {self.new!r})"
