@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core import Edit
@@ -36,6 +37,10 @@ _ABOUT_NAME = lazy_pattern(
 #: "Eric Song is IGN's deal curator …", "Jane Doe writes about …"
 _BIO_START = lazy_pattern(
     globals(), "_BIO_START", rf"(?P<name>{_NAME}) (?:is|was|has been|covers|writes|reports|joined)\b"
+)
+#: what every _BIO_START match starts with: a capitalised word, then one or a particle
+_TWO_NAMES = lazy_pattern(
+    globals(), "_TWO_NAMES", r"[A-Z][\w'’.-]* (?:[A-Z]|(?:" + "|".join(_PARTICLES) + ") )"
 )
 _BYLINE = lazy_pattern(
     globals(), "_BYLINE", rf"(?:By|BY|Por|Par) {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? [A-Z][\w ]{{0,40}})?\Z"
@@ -74,8 +79,11 @@ def _starts_with_name(line: str, name: str) -> bool:
 
 def _tail_start(lines: list[str], count: int) -> int:
     """Index of the *count*-th non-blank line from the end (0 if there are fewer)."""
+    n = len(lines)
+    if all(lines[-count:]):
+        return max(n - count, 0)  # no blank line among the last *count*
     seen = 0
-    for i in range(len(lines) - 1, -1, -1):
+    for i in range(n - 1, -1, -1):
         if lines[i]:
             seen += 1
             if seen == count:
@@ -125,13 +133,22 @@ def _box(extra: Extra) -> LineMatcher:
     return line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
 
 
-def _bios(lines: list[str], extra: Extra) -> set[int]:
-    """The bio lines (``<Name> is a staff writer …``) among the last dozen lines."""
-    return {
-        i
-        for i in range(_tail_start(lines, _BIO_WINDOW), len(lines))
-        if "A" <= lines[i][:1] <= "Z" and word_count(lines[i]) <= 60 and _is_bio(lines[i], extra)
-    }
+def _bios(lines: list[str], extra: Extra, first: int = -1, stop: int | None = None) -> set[int]:
+    """The bio lines (``<Name> is a staff writer …``) from *first* to *stop*, by default among
+    the last dozen lines."""
+    if first < 0:
+        first = _tail_start(lines, _BIO_WINDOW)
+    # the two capitalised first words (or a particle second) that _is_bio checks before
+    # _BIO_START, which implies them: tried on every line in one C-level loop
+    named = map(_TWO_NAMES.match, itertools.islice(lines, first, stop))
+    roles = _roles(extra)
+    out: set[int] = set()
+    for i in itertools.compress(itertools.count(first), named):
+        line = lines[i]
+        m = _BIO_START.match(line)
+        if m is not None and word_count(line) <= 60 and roles.match(line, m.end()) is not None:
+            out.add(i)
+    return out
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
@@ -140,7 +157,8 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     about = {
         i for i in doc.with_keys(_ABOUT_KEYS) if word_count(lines[i]) <= 6 and _ABOUT_NAME.match(lines[i])
     }
-    bios = _bios(lines, extra)
+    first = _tail_start(lines, _BIO_WINDOW)
+    bios = _bios(lines, extra, first)
     # how many other lines follow each About line / bio (those lines themselves not counted,
     # so that dropping some never qualifies others)
     about_after = _others_after(lines, about)
@@ -181,6 +199,9 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         # every _CONTACT match holds "@" or "/" or starts with one of _CONTACT_KEYS
         if words <= 40 and ("@" in line or "/" in line or key in _CONTACT_KEYS) and _CONTACT.match(line):
             out.add(i)
+    if not out and not about and not bios and not _bios(lines, extra, 0, first):
+        # no About line, no bio anywhere, no line matched by its own text: none in fewer lines either
+        doc.clean.add((find_author, extra))
     return out
 
 
@@ -192,11 +213,19 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     ``About 30,000 soldiers took part`` and ``This book is about Martin Keller`` stay.
     """
     doc = doc_for(text)
+    token = (find_author, extra)  # nothing found here, nor in any part of these lines
+    if token in doc.clean:
+        return []
     if (
         not may_match(doc, (_box(extra),))
         and not doc.has_key(_ALL_KEYS)
-        and not doc.containing(_CONTACT_HINTS)
-        and not _bios(doc.lines, extra)
+        and "@" not in text
+        and ".com/" not in doc.low  # as doc.containing(_CONTACT_HINTS): some line holds a hint
     ):
-        return []  # every pick starts from one of these lines (see _candidates)
+        # every pick starts from one of these lines or a bio (see _candidates)
+        first = _tail_start(doc.lines, _BIO_WINDOW)
+        if not _bios(doc.lines, extra, first):
+            if not _bios(doc.lines, extra, 0, first):
+                doc.clean.add(token)  # no bio anywhere either
+            return []
     return drop_lines(text, _pick, extra, doc=doc)

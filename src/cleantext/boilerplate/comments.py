@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, Settled, doc_for, drop_lines, next_nonblank, word_count
@@ -23,6 +23,7 @@ _SAYS = lazy_pattern(
 )
 _SAYS_WORDS = frozenset(_SAYS_VERBS.split("|"))
 _SAYS_ENDINGS = (":", *(" " + w for w in _SAYS_WORDS), *(" " + w.capitalize() for w in _SAYS_WORDS))
+_SAYS_LAST = tuple({e[-1] for e in _SAYS_ENDINGS})
 _COUNT = lazy_pattern(globals(), "_COUNT", r"\d{1,6}\Z")
 #: a block header never counts in the first part of a document (share of its characters);
 #: one without a closing line must be in the last part
@@ -40,45 +41,51 @@ def _is_says(line: str) -> bool:
     return word_count(line) <= 6 and _SAYS.match(line) is not None
 
 
-def _ending_says(lines: list[str], first: int) -> Iterator[int]:
+def _ending_says(lines: list[str], first: int = 0) -> list[int]:
     """Indices from *first* on of the lines ending like a comment header ("…says:"), in C-level loops."""
-    ends = map(str.endswith, itertools.islice(lines, first, None), itertools.repeat(_SAYS_ENDINGS))
-    return itertools.compress(itertools.count(first), ends)
+    # the last character first: it rules out most lines (prose ends with "." or a quote)
+    ends = map(str.endswith, itertools.islice(lines, first, None), itertools.repeat(_SAYS_LAST))
+    return [i for i in itertools.compress(itertools.count(first), ends) if lines[i].endswith(_SAYS_ENDINGS)]
 
 
-def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
+def _says_lines(lines: list[str]) -> list[int]:
+    """The "Name says:" lines, in order."""
+    return [i for i in _ending_says(lines) if _is_says(lines[i])]
+
+
+def _heads(doc: Doc, header: LineMatcher) -> list[int]:
+    """The block header lines, wherever they are, in order."""
+    lines = doc.lines
+    return [
+        i
+        for i in header.candidates(doc)
+        if len(lines[i]) <= 400 and word_count(lines[i]) <= 40 and header.match_at(doc, i) is not None
+    ]
+
+
+def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> set[int]:
     widget = line_matcher("comments", extra, _WIDGET)
-    end = line_matcher("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     lines = doc.lines
     n = len(lines)
     out: set[int] = set()
     for i in widget.candidates(doc):
-        if _is_line(widget, doc, i, 400):
+        if len(lines[i]) <= 400 and widget.match_at(doc, i) is not None:
             out.add(i)
             j = next_nonblank(lines, i)
             if j < n and _COUNT.match(lines[j]):
                 out.add(j)  # "Комментарии" / "224"
+    if not heads and len(says) < 2:
+        return out  # no block can start
     starts = doc.starts
     total = len(doc.text) or 1
-    block_from = -1
-    for i in header.candidates(doc):
-        line = lines[i]
-        if (
-            i not in out
-            and starts[i] >= _HEAD_SHARE * total
-            and word_count(line) <= 40
-            and _is_line(header, doc, i, 400)
-        ):
-            block_from = i
-            break
+    block_from = next((i for i in heads if i not in out and starts[i] >= _HEAD_SHARE * total), -1)
     if block_from < 0:
         first = bisect.bisect_left(starts, _TAIL_SHARE * total)  # lines in the last 60 %
-        says_at = [
-            i for i in _ending_says(lines, first) if word_count(lines[i]) <= 6 and _SAYS.match(lines[i])
-        ]
+        says_at = [i for i in says if i >= first]
         if len(says_at) < 2:
             return out
         block_from = says_at[0]
+    end = line_matcher("comments_end", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
     stop = -1
     for k in end.candidates(doc):
         if k > block_from and _is_line(end, doc, k, 200):
@@ -97,19 +104,20 @@ def _pick_lines(doc: Doc, extra: Extra, header: LineMatcher) -> set[int]:
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
     header = line_matcher("comments_block", extra, _HEADER)
-    out = _pick_lines(doc, extra, header)
+    lines = doc.lines
+    heads = _heads(doc, header)
+    says = _says_lines(lines)
+    out = _pick_lines(doc, extra, heads, says)
     if not out:
+        if not heads and len(says) < 2:
+            # no widget, no header, fewer than two "Name says:" lines: none in fewer lines either
+            doc.clean.add((find_comments, extra))
         return out
     # once these lines go, a second round starts no block when no header line and fewer
     # than two "Name says:" lines are left (wherever they are: shares of the text shift)
-    lines = doc.lines
-    if any(
-        i not in out and word_count(lines[i]) <= 40 and _is_line(header, doc, i, 400)
-        for i in header.candidates(doc)
-    ):
+    if any(i not in out for i in heads):
         return out
-    says = [i for i in _ending_says(lines, 0) if i not in out and _is_says(lines[i])]
-    return Settled(out) if len(says) < 2 else out
+    return Settled(out) if sum(1 for i in says if i not in out) < 2 else out
 
 
 def find_comments(text: str, extra: Extra = ()) -> list[Edit]:
@@ -123,8 +131,15 @@ def find_comments(text: str, extra: Extra = ()) -> list[Edit]:
     last 60 %.
     """
     doc = doc_for(text)
-    widget = line_matcher("comments", extra, _WIDGET)
-    header = line_matcher("comments_block", extra, _HEADER)
-    if not may_match(doc, (widget, header)) and next(_ending_says(doc.lines, 0), -1) < 0:
+    token = (find_comments, extra)  # nothing found here, nor in any part of these lines
+    if token in doc.clean:
+        return []
+    if not may_match(doc, _matchers(extra)) and not _ending_says(doc.lines):
+        doc.clean.add(token)
         return []  # no widget, no block header, no "Name says:": nothing to start a pick from
     return drop_lines(text, _pick, extra, doc=doc)
+
+
+@lru_cache(maxsize=16)
+def _matchers(extra: Extra) -> tuple[LineMatcher, LineMatcher]:
+    return line_matcher("comments", extra, _WIDGET), line_matcher("comments_block", extra, _HEADER)

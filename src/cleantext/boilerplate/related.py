@@ -92,6 +92,11 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             out.add(i)  # "Also on example.com <headline>"
     tagged = _tagged_lines(doc)
     out.update(_tagged_runs(lines, tagged))
+    if not out and not markers and len(tagged) < 2:
+        # no marker, no line matched by its own text, fewer than two tagged lines: none in
+        # fewer lines either
+        doc.clean.add((find_related, extra))
+        return out
     if markers <= out and sum(1 for i in tagged if i not in out) < 2:
         # every marker went, and fewer than two tagged lines are left: a second round, on the
         # lines left, would find no marker, no line matched by its own text, no tagged run
@@ -128,6 +133,10 @@ def find_related(text: str, extra: Extra = ()) -> list[Edit]:
     teaser stay.
     """
     doc = doc_for(text)
-    if not may_match(doc, (_patterns(extra)[0],)) and not doc.containing(("]",)):
+    token = (find_related, extra)  # nothing found here, nor in any part of these lines
+    if token in doc.clean:
+        return []
+    if not may_match(doc, (_patterns(extra)[0],)) and "]" not in text:
+        doc.clean.add(token)
         return []  # no marker line and no tagged headline: nothing to start a pick from
     return drop_lines(text, _pick, extra, doc=doc)
