@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
+from functools import lru_cache
 
 from ..core import Edit
-from .lines import Doc, doc_for, drop_lines, ends_sentence, next_nonblank, word_count
+from .lines import Doc, Settled, doc_for, drop_lines, ends_sentence, next_nonblank, word_count
 from .markers import (
     Extra,
     LineMatcher,
@@ -31,6 +33,10 @@ _DIGIT = lazy_pattern(globals(), "_DIGIT", r"\d")
 _BY_TAIL = lazy_pattern(
     globals(), "_BY_TAIL", r",? (?:by|par|por|von|di) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\Z", re.IGNORECASE
 )
+#: what a line with a byline tail holds in lower case, unless it holds a Turkish "İ" or "ı"
+#: (the only letters besides "i" and "I" that IGNORECASE matches to one of these)
+_TAIL_STARTS = (" by ", " par ", " por ", " von ", " di ")
+_ODD_I = ("\u0130", "\u0131")
 #: a bare link with a path (a site name such as ``www.example.com`` alone may be content)
 _URL = lazy_pattern(globals(), "_URL", r"https?://[^/\s]+/\S+\Z")
 _ISO = lazy_pattern(
@@ -57,7 +63,7 @@ def _is_date_line(line: str, date_words: WordSet) -> bool:
     a byline tail (``… by Jane Doe``), or a year together with a time.  A bare ``4:14 p.m.``
     or ``29 November 2018`` may be a subheading of the article and stays.
     """
-    if len(line) > 100 or not _DIGIT.search(line):
+    if len(line) > 100 or not _has_digit(line):
         return False
     if _ISO.match(line):
         return True
@@ -66,9 +72,19 @@ def _is_date_line(line: str, date_words: WordSet) -> bool:
     first = _LETTERS.search(line)
     if first is None or first.group() not in date_words:
         return False
-    stripped = _BY_TAIL.sub("", line) if " " in line else line
+    if " " not in line or (
+        (line.isascii() or not any(map(line.__contains__, _ODD_I)))
+        and not any(map(line.lower().__contains__, _TAIL_STARTS))
+    ):
+        # no byline tail: every word must be a date word, and the second one settles most lines
+        second = _LETTERS.search(line, first.end())
+        if second is not None and second.group() not in date_words:
+            return False
+        stripped = line
+    else:
+        stripped = _BY_TAIL.sub("", line)
     words = _LETTERS.findall(stripped)
-    if not words or len(words) > 14 or not all(w in date_words for w in words):
+    if len(words) > 14 or not all(map(date_words.__contains__, words)):
         return False
     return (
         stripped != line
@@ -86,6 +102,19 @@ def _meta_fields(line: str, meta: LineMatcher) -> int:
     return count
 
 
+@lru_cache(maxsize=32)
+def _field_words(meta: LineMatcher) -> tuple[str, ...] | None:
+    """The words one of which a line with a metadata field holds in lower case (``None``: unknown).
+
+    A field label matches only under the first word of the label or of its last word
+    (the matcher's keys), unless the matcher has fragments with no known first word.
+    A final sigma may lower-case differently inside a line: no shortcut then.
+    """
+    if meta.always or meta.hints or any("σ" in k or "ς" in k for k in meta.keys):
+        return None
+    return tuple(sorted(meta.keys))
+
+
 def _status() -> re.Pattern[str]:
     return compile_category("date_status", (), r"(?<!\w)(?:{m})(?!\w)")
 
@@ -101,28 +130,72 @@ def _meta_alone(extra: Extra) -> LineMatcher:
     return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
 
 
-def _nothing_to_do(doc: Doc, extra: Extra) -> bool:
-    """True when no line can be a date, link, shortcode, tag or field line (cheap tests first)."""
+def _lines_holding(doc: Doc, char: str) -> set[int]:
+    """Indices of the lines holding *char* (no case: one C-level find per line)."""
     text = doc.text
-    if "[" in text or text.count(":") >= 2 or doc.has_key(_URL_KEYS):
+    pos = text.find(char)
+    if pos < 0:
+        return set()
+    starts = doc.starts
+    n = len(starts)
+    out: set[int] = set()
+    while pos >= 0:
+        i = bisect.bisect_right(starts, pos) - 1
+        out.add(i)
+        pos = text.find(char, starts[i + 1]) if i + 1 < n else -1
+    return out
+
+
+def _colon_lines(doc: Doc) -> list[int]:
+    """Indices of the lines with two colons or more, in order.
+
+    Two colons are on one line when the text between them holds no newline: a C-level
+    test over the pieces between the colons answers for the whole text at once.
+    """
+    pieces = doc.text.split(":")
+    inner = pieces[1:-1]
+    if all(map(operator.contains, inner, itertools.repeat("\n"))):
+        return []
+    starts = doc.starts
+    out: set[int] = set()
+    pos = len(pieces[0])  # the colon before each inner piece
+    for piece in inner:
+        if "\n" not in piece:
+            out.add(bisect.bisect_right(starts, pos) - 1)
+        pos += len(piece) + 1
+    return sorted(out)
+
+
+def _nothing_to_do(doc: Doc, extra: Extra) -> bool:
+    """True when no line can be a date, link, shortcode, tag or field line.
+
+    Most pages hold a digit and get ``False`` at once; short texts of plain prose get ``True``.
+    """
+    text = doc.text
+    if _has_digit(text) or "[" in text or doc.has_key(_URL_KEYS):
         return False
-    if _has_digit(text) and word_set("date_words").among(doc.first_words(), also="#"):
-        return False
-    return not may_match(doc, (_meta_alone(extra),))  # the field matcher has the same keys
+    return not ((":" in text and _colon_lines(doc)) or may_match(doc, (_meta_alone(extra),)))
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    meta_alone = _meta_alone(extra)
-    meta_field = line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
+    """The lines to drop; every one is picked for its own text, or (a tag list) for the tag line
+    before it, which goes too: a second round on the lines left would pick nothing."""
     lines = doc.lines
+    text = doc.text
     n = len(lines)
     out: set[int] = set()
-    if _has_digit(doc.text):  # a date line holds a digit
+    if _has_digit(text):  # a date line holds a digit
         # it starts with a number or a date word ("Updated", "Tue.", "기사입력")
         date_words = word_set("date_words")
         for key in date_words.among(doc.first_words(), also="#"):
-            out.update(i for i in doc.rows(key) if _is_date_line(lines[i], date_words))
-    for i in sorted(doc.with_keys(_URL_KEYS) | doc.containing(("[",))):
+            for i in doc.rows(key):
+                line = lines[i]
+                if len(line) <= 100 and _is_date_line(line, date_words):
+                    out.add(i)
+    links = doc.with_keys(_URL_KEYS) if doc.has_key(_URL_KEYS) else set()
+    if "[" in text:
+        links |= _lines_holding(doc, "[")
+    for i in links:
         line = lines[i]
         if (line[0] == "h" and _URL.match(line)) or (
             line[0] == "["
@@ -131,6 +204,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             and word_count(_SHORTCODE.sub(" ", line).strip()) <= 12
         ):
             out.add(i)
+    meta_alone = _meta_alone(extra)
     for i in meta_alone.candidates(doc):
         line = lines[i]
         if i in out or len(line) > 400 or word_count(line) > 40:
@@ -140,16 +214,24 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             j = next_nonblank(lines, i)
             if j < n and not ends_sentence(lines[j]) and _LIST.match(lines[j]):
                 out.add(j)  # "Tags" / "a, b, c"
-        elif meta_field.match_at(doc, i) and not ends_sentence(line):
+        elif _meta_field(extra).match_at(doc, i) and not ends_sentence(line):
             out.add(i)
-    if doc.text.count(":") >= 2:
-        # the lines with two colons or more, found in C-level loops
-        colons = map(str.count, lines, itertools.repeat(":"))
-        for i in itertools.compress(itertools.count(), map((2).__le__, colons)):
+    if ":" in text:
+        words = _field_words(meta_alone)
+        for i in _colon_lines(doc):
             line = lines[i]
-            if len(line) <= 400 and word_count(line) <= 40 and _meta_fields(line, meta_alone) >= 2:
+            if (
+                len(line) <= 400
+                and word_count(line) <= 40
+                and (words is None or any(map(line.lower().__contains__, words)))
+                and _meta_fields(line, meta_alone) >= 2
+            ):
                 out.add(i)  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
-    return out
+    return Settled(out)
+
+
+def _meta_field(extra: Extra) -> LineMatcher:
+    return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
 
 
 def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
