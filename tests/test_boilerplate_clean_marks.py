@@ -44,6 +44,10 @@ _LINE = st.sampled_from(
         "Facebook",
         "A quote worth sharing.Click To Tweet",
         "ADVERTISEMENT",
+        "Loading comments…",
+        "© 2019 Reuters. All rights reserved.",
+        "Tutti i diritti riservati",
+        "Customer service is reserved for members.",
         "Subscribe to our newsletter",
         "Thanks for signing up!",
         "About 30,000 soldiers took part in the exercise on Feb. 8, officials said.",
@@ -109,3 +113,27 @@ def test_a_shared_line_index_gives_the_edits_of_a_fresh_one(lines: list[str], dr
         for k, text in enumerate(texts):
             for name, finder in _FINDERS.items():
                 assert finder(text) == fresh[name][k], name
+
+
+_HINTS = st.lists(
+    st.text(st.sampled_from([*"ab (c)©serv", "무", "а", "é", "z"]), min_size=1, max_size=12),
+    min_size=1,
+    max_size=8,
+).map(tuple)
+
+
+@given(_HINTS, st.text(st.sampled_from([*"ab (c)©serv\n", "무", "а", "é", "z"]), max_size=60))
+def test_the_hints_a_text_holds_are_among_those_its_needles_find(hints: tuple[str, ...], low: str) -> None:
+    cover = ads.hint_cover(hints)
+    filed = [h for _, group in cover for h in group]
+    assert sorted(filed) == sorted(set(hints))  # each hint once
+    assert all(needle in h for needle, group in cover for h in group)
+    assert {h for h in hints if h in low} <= set(ads.present_hints(low, cover))
+
+
+@given(_LINES)
+def test_the_ads_first_test_is_may_match(lines: list[str]) -> None:
+    from cleantext.boilerplate.markers import may_match
+
+    doc = doc_for("\n".join(lines))
+    assert ads._may_match(doc, ads._ads(())) == may_match(doc, (ads._ads(()),))

@@ -89,7 +89,11 @@ def find_promo(text: str, extra: Extra = ()) -> list[Edit]:
     # every pick hangs on a line matched by its own text (heads, "Sorry!" and a closing title
     # only go with one), and all of those go in the first round: the second would find none
     doc = doc_for(text)
+    token = (find_promo, extra)  # no line can be a promo line, here or in any part of these lines
+    if token in doc.clean:
+        return []
     if not may_match(doc, _matchers(extra)):
+        doc.clean.add(token)
         return []  # no line can be a promo line, and every pick hangs on one
     return drop_lines(text, _pick, extra, local=True, doc=doc)
 
