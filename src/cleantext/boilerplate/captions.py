@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
+from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
@@ -12,9 +14,12 @@ from .markers import (
     Extra,
     LineMatcher,
     compile_category,
+    fragments,
     hinted_search,
     lazy_pattern,
     line_matcher,
+    literal_hint,
+    own,
     search_hints,
     word_set,
 )
@@ -92,16 +97,105 @@ _LAST_CHAR = operator.itemgetter(slice(-1, None))
 
 
 def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
-    found = set(start.candidates(doc))
+    """The lines worth a look, in order: those :func:`_lines` names."""
+    found, _searched = _lines(doc, extra, start)
+    return sorted(found)
+
+
+def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[int] | None]:
+    """The lines worth a look, and those of them the trigger can match in (``None``: any).
+
+    A line the trigger can match holds a search hint.  The lines holding ``(`` are most
+    of a page's; they count only where a fragment with ``(`` in its hint matches (one
+    search over the text), unless they hold another hint.  A credit glued after the last
+    full stop (``… in New York.Reuters``) ends in a letter.
+    """
+    lines = doc.lines
     hints = search_hints("captions", extra)
     if hints is None:
-        return [i for i, line in enumerate(doc.lines) if line]
-    found |= doc.containing(hints)
-    # a credit glued after the last full stop ("… in New York.Reuters") ends in a letter
-    lines = doc.lines
+        return {i for i, line in enumerate(lines) if line}, None
+    found = set(start.candidates(doc))
+    paren = _paren_search(extra)
+    if paren is None:
+        searched = doc.containing(hints)
+    else:
+        others, pattern = paren
+        searched = _holding(doc, others)
+        if "(" in doc.text:
+            searched |= _matching(doc, pattern)
+    found |= searched
     ends_in_letter = itertools.compress(itertools.count(), map(str.isalpha, map(_LAST_CHAR, lines)))
     found.update(i for i in ends_in_letter if "." in lines[i][-40:])
-    return sorted(found)
+    return found, searched
+
+
+@lru_cache(maxsize=16)
+def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """The search hints without ``(``, and the fragments whose literal hint holds ``(``, as one
+    pattern; ``None`` when a fragment looks outside its match (the pattern runs over the
+    whole text, where a line's end is a newline).
+
+    On a line holding none of those hints, only these fragments can match: every fragment
+    the trigger tries there has a hint holding one of the search hints, so one with ``(``.
+    """
+    hints = search_hints("captions", extra)
+    if hints is None:
+        return None
+    frags = [
+        f for f in (*fragments("captions"), *own(extra, "captions")) if "(" in (literal_hint(f, 1) or "")
+    ]
+    # "^" escaped or opening a negated class is no anchor
+    if not frags or any(
+        mark in f.replace("\\^", "").replace("[^", "[") for f in frags for mark in _LOOKS_OUT
+    ):
+        return None
+    pattern = re.compile("(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")", re.IGNORECASE)
+    return tuple(h for h in hints if "(" not in h), pattern
+
+
+#: what makes a match depend on text beyond it, or on where the string starts or ends
+_LOOKS_OUT = ("\\Z", "\\A", "$", "^", "(?=", "(?!", "(?<")
+
+
+def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
+    """The lines where a match of *pattern* starts (searched in the text: C-level between hits).
+
+    Each search starts at a line start, so a match running into the next line cannot hide
+    one that lies within that line.
+    """
+    text = doc.text
+    m = pattern.search(text)
+    if m is None:
+        return set()
+    starts = doc.starts
+    n = len(starts)
+    out: set[int] = set()
+    while m is not None:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        out.add(i)
+        m = pattern.search(text, starts[i + 1]) if i + 1 < n else None
+    return out
+
+
+def _holding(doc: Doc, hints: tuple[str, ...]) -> set[int]:
+    """The lines holding one of *hints* (lower case) in lower case: one scan per hint."""
+    low = doc.low
+    if len(low) != len(doc.text):  # lower() changed lengths: offsets would not line up
+        return doc.containing(hints)
+    out: set[int] = set()
+    starts: list[int] = []
+    for hint in hints:
+        pos = low.find(hint)
+        if pos < 0:
+            continue
+        if not starts:
+            starts = doc.starts
+        n = len(starts)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            out.add(i)
+            pos = low.find(hint, starts[i + 1]) if i + 1 < n else -1
+    return out
 
 
 def _glued(extra: Extra) -> re.Pattern[str]:
@@ -109,29 +203,39 @@ def _glued(extra: Extra) -> re.Pattern[str]:
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    trigger = hinted_search("captions", extra)
     start = line_matcher("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
+    found_lines, searched = _lines(doc, extra, start)
     out: set[int] = set()
-    for i in _candidates(doc, extra, start):
-        raw = doc.lines[i]
+    if not found_lines:
+        return out
+    trigger = hinted_search("captions", extra)
+    glued = _glued(extra)
+    lines = doc.lines
+    for i in sorted(found_lines):
+        raw = lines[i]
         if len(raw) > 450:
             continue
         line = raw.strip(_PIPES)
-        if not line or word_count(line) > _MAX_WORDS or line.endswith((":", "?")):
+        if not line:
             continue
-        if word_count(line) <= 30 and (start.match_at(doc, i) if line is raw else start.match(line)):
+        words = word_count(line)
+        if words > _MAX_WORDS or line.endswith((":", "?")):
+            continue
+        if words <= 30 and (start.match_at(doc, i) if line is raw else start.match(line)):
             out.add(i)  # "Photo: Jane Doe/Reuters"
             continue
-        found = trigger.search(line) or _glued(extra).search(line, max(0, len(line) - 40))
+        # the trigger cannot match a line outside *searched*
+        found = (trigger.search(line) if searched is None or i in searched else None) or glued.search(
+            line, max(0, len(line) - 40)
+        )
         if not found:
             continue
         if found.group().startswith("(") and _POSITION.match(found.group()) and not _is_photo_sentence(line):
             continue
         # a caption is one sentence (a credit may follow it); prose paragraphs are longer
         body = _PARENS.sub("", line)
-        if _sentences(body) <= 1 or (
-            _sentences(body) == 2 and word_count(line) <= 35 and found.start() > len(line) // 2
-        ):
+        sentences = _sentences(body)
+        if sentences <= 1 or (sentences == 2 and words <= 35 and found.start() > len(line) // 2):
             out.add(i)
     return out
 
