@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, word_count
-from .markers import Extra, LineMatcher, WordSet, lazy_pattern, line_matcher, may_match, word_set
+from .markers import Extra, LineMatcher, WordSet, lazy_pattern, line_matcher, word_set
 
 __all__ = ["find_credits"]
 
@@ -55,6 +55,11 @@ def find_credits(text: str, extra: Extra = ()) -> list[Edit]:
     stays.
     """
     doc = doc_for(text)
-    if not may_match(doc, (_credits(extra),)):
-        return []
-    return drop_lines(text, _pick, extra, local=True, doc=doc)
+    if (_pick, extra) in doc.clean:
+        return []  # found nothing in a text these are lines of (drop_lines would answer the same)
+    pattern = _credits(extra)
+    # no line starts with a key and no line holds a hint: nothing to match (as may_match)
+    if pattern.always or doc.has_key(pattern.keys) or (pattern.hints and doc.containing(pattern.hints)):
+        return drop_lines(text, _pick, extra, local=True, doc=doc)
+    doc.clean.add((_pick, extra))
+    return []

@@ -8,6 +8,7 @@ kept: it may be the only place the words are said.
 
 from __future__ import annotations
 
+import itertools
 import operator
 
 from ..core import Edit
@@ -21,6 +22,7 @@ _QUOTE = lazy_pattern(
 )
 _OPENERS = "“\"‘«„'"
 _OPENERS_SET = frozenset(_OPENERS)
+_CLOSERS = "”\"’»“'"
 _FIRST_CHAR = operator.itemgetter(slice(0, 1))
 _MAX_WORDS = 12
 _MIN_WORDS = 2
@@ -29,9 +31,12 @@ _MIN_WORDS = 2
 def _pick(doc: Doc, _arg: object) -> set[int]:
     lines = doc.lines
     candidates: dict[int, str] = {}
-    for i in doc.starting_with(_OPENERS):
+    # the lines opening with a quote (a C-level loop over the first characters)
+    opening = itertools.compress(itertools.count(), map(_OPENERS_SET.__contains__, map(_FIRST_CHAR, lines)))
+    for i in opening:
         line = lines[i]
-        if len(line) > 200:
+        # the pattern wants a closing quote at the end, or before a last ".", "!" or "?"
+        if len(line) > 200 or line[-2 if line[-1] in ".!?" else -1] not in _CLOSERS:
             continue
         m = _QUOTE.match(line)
         if m:
@@ -49,12 +54,12 @@ def _pick(doc: Doc, _arg: object) -> set[int]:
 def find_pull_quotes(text: str, _extra: Extra = ()) -> list[Edit]:
     """Drop a 2-12 word line that is only a quotation repeated verbatim elsewhere in the text."""
     doc = doc_for(text)
-    if _OPENERS_SET.isdisjoint(map(_FIRST_CHAR, doc.lines)):
-        return []  # no line opens with a quote (a C-level loop over the shared lines)
     # fewer lines hold fewer quotations: nothing found stays nothing found when lines go
     token = (find_pull_quotes, None)
     if token in doc.clean:
         return []
+    if _OPENERS_SET.isdisjoint(map(_FIRST_CHAR, doc.lines)):
+        return []  # no line opens with a quote (a C-level loop over the shared lines)
     edits = drop_lines(text, _pick, None, doc=doc)
     if not edits:
         doc.clean.add(token)
