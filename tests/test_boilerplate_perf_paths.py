@@ -30,7 +30,9 @@ def test_starting_with_is_the_lines_with_that_first_character(text: str, firsts:
     assert doc.starting_with(firsts) == [i for i, line in enumerate(doc.lines) if line and line[0] in firsts]
 
 
-_CASED = st.sampled_from([*"abkiK\u212aİIÉéΣσς\u2126ωßẞ\n:(", "Copyright", "ÉTÉ", "ΟΔΟΣ"])
+_CASED = st.sampled_from(
+    [*"abkiK\u212aİIÉéΣσς\u2126ωßẞ\n:(", "Copyright", "ÉTÉ", "ΟΔΟΣ", "RESERV", "rights ", "ados", "무"]
+)
 
 
 @given(
@@ -45,6 +47,7 @@ _CASED = st.sampled_from([*"abkiK\u212aİIÉéΣσς\u2126ωßẞ\n:(", "Copyrig
             ("ω", "ς"),
             ("σ", "été"),
             ("ß", "odoς", "(c)"),
+            ("rights reserved", "reservados", "reserv", "무단 전재", "무단전재", "(c)"),
         ]
     ),
 )
@@ -479,3 +482,18 @@ def test_a_finder_s_first_test_never_hides_a_pick(text: str) -> None:
         assert drop_lines(text, debris._pick, ()) == [] and not debris._SHORTCODE.search(text)
     share_lines = drop_lines(text, share._pick, (), local=True)
     assert [e for e in find_share(text) if e in share_lines] == share_lines
+
+
+def test_a_marked_settled_pick_marks_the_lines_left_clean() -> None:
+    from cleantext.boilerplate.lines import Settled, doc_for, drop_lines
+    from cleantext.core import call_scope
+
+    def picker(doc: Doc, _: object) -> set[int]:
+        return Settled.marked({i for i, line in enumerate(doc.lines) if line == "X"}, "token")
+
+    with call_scope():
+        edits = drop_lines("a\nX\nb", picker)
+        assert edits == [(2, 4, "")]
+        assert "token" in doc_for("a\nb").clean  # the Doc of the lines left carries the mark
+        assert drop_lines("c\nX", lambda doc, _: Settled({1})) == [(1, 3, "")]
+        assert "token" not in doc_for("c").clean  # an unmarked Settled pick marks nothing

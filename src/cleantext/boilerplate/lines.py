@@ -14,6 +14,7 @@ import bisect
 import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -22,16 +23,19 @@ from ..core import Edit, call_scratch
 from .markers import lazy_pattern, line_key
 
 __all__ = [
+    "Cover",
     "Doc",
     "Picker",
     "Settled",
     "doc_for",
     "drop_lines",
     "ends_sentence",
+    "hint_cover",
     "is_headline",
     "is_teaser",
     "known_clean",
     "next_nonblank",
+    "present_hints",
     "prev_nonblank",
     "word_count",
 ]
@@ -301,24 +305,20 @@ class Doc:
         out: set[int] = set()
         if not hints:
             return out
-        plain, foreign = _plan(tuple(hints))
         text = self.text
-        if not text.isascii():
-            low = self.low
-            if len(low) != len(text):  # lower() changed lengths: offsets would not line up
-                if self._low_lines is None:
-                    self._low_lines = [line.lower() for line in self.lines]
-                return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
-            # a hint with a non-ASCII letter needs that letter in the text (the Korean hints
-            # share one test)
-            needles = [*plain, *(h for letter, group in foreign if letter in low for h in group)]
-        elif plain:
-            low = self.low
-            needles = list(plain)
-        else:
-            return out
-        if not any(map(low.__contains__, needles)):
-            return out  # the common case, in one C-level loop
+        ascii_text = text.isascii()
+        cover = _cover(tuple(hints))
+        if ascii_text and not any(needle.isascii() for needle, _ in cover):
+            return out  # only hints with a non-ASCII letter, and none in the text
+        low = self.low
+        if len(low) != len(text):  # lower() changed lengths: offsets would not line up
+            if self._low_lines is None:
+                self._low_lines = [line.lower() for line in self.lines]
+            return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
+        # the hints filed under a needle the text holds (one C-level scan per needle)
+        needles = [h for needle, group in cover if needle in low for h in group]
+        if not needles or not any(map(low.__contains__, needles)):
+            return out  # the common case
         starts: list[int] = []  # computed when a hint is found
         n = len(low)
         for hint in needles:
@@ -335,16 +335,45 @@ class Doc:
         return out
 
 
+#: needles standing for hints: ``((needle, hints holding it), ...)``
+Cover = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @lru_cache(maxsize=128)
-def _plan(hints: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The ASCII hints, and the others grouped by their first non-ASCII character."""
-    groups: dict[str, list[str]] = {}
-    for hint in hints:
-        letter = next((c for c in hint if not c.isascii()), "")
-        if letter:
-            groups.setdefault(letter, []).append(hint)
-    plain = tuple(h for h in hints if h.isascii())
-    return plain, tuple((letter, tuple(group)) for letter, group in groups.items())
+def _cover(hints: tuple[str, ...]) -> Cover:
+    return hint_cover(hints)
+
+
+def hint_cover(hints: Sequence[str]) -> Cover:
+    """A few needles standing for *hints*: every hint is filed under one needle it holds.
+
+    A text without a needle holds none of its hints, so one scan per needle replaces one per
+    hint: a non-ASCII letter shared by hints (one character: the fastest scan, and most texts
+    lack it), a four-letter piece shared by ASCII hints, else the hint itself.
+
+    >>> hint_cover(("무단 전재", "무단전재", "rights reserved", "reservados", "(c)"))
+    (('무', ('무단 전재', '무단전재')), ('rese', ('rights reserved', 'reservados')), ('(c)', ('(c)',)))
+    """
+    cover: list[tuple[str, tuple[str, ...]]] = []
+    left = list(dict.fromkeys(hints))
+    while left:
+        letters = Counter(c for h in left for c in dict.fromkeys(h) if not c.isascii())
+        if letters:
+            needle = max(letters, key=letters.__getitem__)  # the first of the most shared
+        else:
+            pieces = Counter(p for h in left for p in dict.fromkeys(h[k : k + 4] for k in range(len(h) - 3)))
+            needle = max(pieces, key=pieces.__getitem__) if pieces else ""
+            if not needle or pieces[needle] < 2:
+                cover.extend((h, (h,)) for h in left)
+                break
+        cover.append((needle, tuple(h for h in left if needle in h)))
+        left = [h for h in left if needle not in h]
+    return tuple(cover)
+
+
+def present_hints(low: str, cover: Cover) -> tuple[str, ...]:
+    """The hints of *cover* whose needle *low* holds: every hint *low* holds is among them."""
+    return tuple(h for needle, group in cover if needle in low for h in group)
 
 
 def _short(line: str) -> bool:
@@ -423,7 +452,20 @@ def known_clean(text: str, token: Hashable) -> bool:
 
 
 class Settled(set[int]):
-    """Lines a picker picked, with its word that another round would pick nothing more."""
+    """Lines a picker picked, with its word that another round would pick nothing more.
+
+    ``mark``, when set, is a token that holds for the lines left: the rule finds nothing in
+    them nor in any part of them, so it goes into their :class:`Doc`'s ``clean`` set.
+    """
+
+    mark: Hashable | None = None
+
+    @classmethod
+    def marked(cls, lines: set[int], mark: Hashable) -> Settled:
+        """The picked *lines*, with the *mark* that holds for the lines left."""
+        settled = cls(lines)
+        settled.mark = mark
+        return settled
 
 
 def drop_lines(
@@ -459,6 +501,8 @@ def drop_lines(
         if local or isinstance(hits, Settled):
             # a second round (a full rescan) would pick nothing: a *local* picker's lines
             # stay unpicked once others go
+            if isinstance(hits, Settled) and hits.mark is not None:
+                doc.clean.add(hits.mark)
             break
         alive = [i for i in alive if i not in dropped]
         hits = picker(doc, arg)
@@ -466,9 +510,10 @@ def drop_lines(
             break
     if not dropped:
         return []
-    if doc._words is not None:
+    if doc._words is not None or doc.clean:
         # the next rule most likely gets "\n".join of the lines left: hand it this Doc, whose
-        # index is already carried over (an edge case at the end makes the texts differ: no hit)
+        # index and clean marks are carried over (an edge case at the end makes the texts differ:
+        # no hit)
         _remember(doc)
     n = len(text)
     starts = origin.starts
