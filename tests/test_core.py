@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable
 
 import pytest
 
 import cleantext
 from cleantext import Change, Pipeline, Rule, apply_changes, clean, explain
-from cleantext.core import apply_edits, normalize_edits
+from cleantext.core import Edit, apply_edits, normalize_edits, only_drops_lines
 
 
 def _upper_x(text: str) -> list[tuple[int, int, str | None]]:
@@ -268,3 +269,71 @@ def test_records_are_immutable_hashable_and_pickle() -> None:
         Config(place_names_mode="sometimes")
     assert repr(change) == "Change(rule='normalize.spaces', line=1, before='  ', after=' ', start=2, end=4)"
     assert "finder" not in repr(UPPER)  # long values are left out of the repr
+
+
+# ----------------------------------------------------------------------------- line drops
+def test_only_drops_lines() -> None:
+    text = "a\nb\n\nc"
+    assert only_drops_lines(text, [(2, 4, "")])  # "b\n"
+    assert only_drops_lines(text, [(0, 2, ""), (2, 5, "")])  # adjacent: "a\nb\n\n"
+    assert only_drops_lines(text, [(4, 6, "")])  # the tail with the newline before it
+    assert only_drops_lines(text, [(0, 6, "")])  # everything
+    assert only_drops_lines(text, [(4, 5, ""), (0, 0, None)])  # a blank line; findings ignored
+    assert only_drops_lines("a\n\n\n\nb", [(1, 5, "\n\n")])  # keeps the start: deletes "\n\n"
+    assert not only_drops_lines(text, [(0, 1, "")])  # a line's text, not its newline
+    assert not only_drops_lines(text, [(2, 4, ""), (4, 6, "")])  # "b\n" + "\nc" leaves "a\n"
+    assert not only_drops_lines("a\ny", [(2, 3, "")])  # "y" without its newline leaves "a\n"
+    assert not only_drops_lines(text, [(1, 2, "")])  # a newline alone joins two lines
+    assert not only_drops_lines(text, [(2, 4, "x")])
+    assert not only_drops_lines(text, [(2, 2, "b\n")])  # an insertion
+
+
+def _count_calls(rule: Rule, calls: list[str]) -> Rule:
+    finder = rule.finder
+
+    def counted(text: str) -> Iterable[Edit]:
+        calls.append(rule.name)
+        return finder(text)
+
+    return rule._replace(finder=counted)
+
+
+def test_a_drop_stable_rule_is_not_run_again_after_line_drops() -> None:
+    calls: list[str] = []
+    upper = _count_calls(UPPER._replace(drop_stable=True), calls)
+    drop = _count_calls(DROP, calls)
+    assert Pipeline((upper, drop))("a\ny\nb\n") == "a\nb\n"
+    # upper, drop (drops a line), upper is known to leave the text as it is: drop once more
+    assert calls == ["normalize.upper-x", "boilerplate.drop-y", "boilerplate.drop-y"]
+    calls.clear()
+    assert Pipeline((upper._replace(drop_stable=False), drop))("a\ny\nb\n") == "a\nb\n"
+    assert calls == ["normalize.upper-x", "boilerplate.drop-y", "normalize.upper-x", "boilerplate.drop-y"]
+    calls.clear()
+    # a change that is not a line drop: every rule runs again
+    assert Pipeline((upper, _count_calls(UPPER._replace(name="normalize.x2"), calls)))("x") == "X"
+    assert calls == ["normalize.upper-x", "normalize.x2", "normalize.upper-x"]
+
+
+def test_clean_trusts_the_flag() -> None:
+    """A rule flagged stable that is not: ``clean`` stops where whole passes would go on (this is
+    why every flag is checked in test_drop_stable.py)."""
+
+    def mark_last(text: str) -> list[tuple[int, int, str | None]]:
+        return [(len(text) - 1, len(text) - 1, "!")] if text.endswith("b\n") else []
+
+    text = "a\nb\ny\n"
+    honest = Pipeline((Rule("normalize.mark-last", "x", mark_last), DROP))
+    lying = Pipeline((Rule("normalize.mark-last", "x", mark_last, drop_stable=True), DROP))
+    assert honest(text) == "a\nb!\n"
+    assert lying(text) == "a\nb\n"
+
+
+def test_drop_stable_is_a_keyword_field() -> None:
+    rule = Rule("normalize.upper-x", "x -> X", _upper_x, drop_stable=True)
+    assert rule.drop_stable and not UPPER.drop_stable
+    copy = pickle.loads(pickle.dumps(rule))
+    assert copy.drop_stable and copy == rule == UPPER and hash(copy) == hash(UPPER)
+    assert "drop_stable=True" in repr(rule)
+    assert UPPER._replace(drop_stable=True).drop_stable
+    with pytest.raises(TypeError):
+        Rule("normalize.upper-x", "x", _upper_x, (), True, True)  # type: ignore[misc]

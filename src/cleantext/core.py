@@ -36,6 +36,7 @@ __all__ = [
     "call_scope",
     "call_scratch",
     "normalize_edits",
+    "only_drops_lines",
 ]
 
 #: ``(start, end, replacement)``; ``replacement is None`` marks a finding.
@@ -110,9 +111,14 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     >>> apply_edits("a  b\\n", [(1, 3, " ")])
     'a b\\n'
     """
+    return _apply_normalized(text, normalize_edits(text, edits))
+
+
+def _apply_normalized(text: str, edits: Iterable[Edit]) -> str:
+    """:func:`apply_edits` for edits that :func:`normalize_edits` has already put in order."""
     pieces: list[str] = []
     pos = 0
-    for start, end, rep in normalize_edits(text, edits):
+    for start, end, rep in edits:
         if rep is None:
             continue
         pieces.append(text[pos:start])
@@ -122,6 +128,48 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         return text
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def only_drops_lines(text: str, edits: Iterable[Edit]) -> bool:
+    """True when *edits* (normalized) only delete whole lines of *text*.
+
+    That is, the result is ``"\\n".join`` of a subsequence of ``text.split("\\n")``: each
+    run of adjacent deletions spans whole lines with their newlines, or starts at the
+    newline before whole lines (the tail of a text without a final newline), or is the whole
+    text.  A replacement that keeps the start of what it replaces counts as the deletion of
+    the rest (``"\\n\\n\\n\\n"`` -> ``"\\n\\n"``).  Findings are ignored.
+
+    >>> only_drops_lines("a\\nb\\nc", [(2, 4, "")]), only_drops_lines("a\\nb", [(1, 3, "")])
+    (True, True)
+    >>> only_drops_lines("a\\nb\\nc", [(1, 3, "")]), only_drops_lines("ab\\n", [(1, 3, "")])
+    (True, False)
+    """
+    n = len(text)
+    start = end = -1  # the run of adjacent deletions under way
+    for s, e, rep in edits:
+        if rep is None:
+            continue
+        cut = s  # where the deletion starts
+        if rep:
+            if len(rep) >= e - s or not text.startswith(rep, s):
+                return False
+            cut += len(rep)
+        if cut == end:
+            end = e
+            continue
+        if end >= 0 and not _whole_lines(text, n, start, end):
+            return False
+        start, end = cut, e
+    return end < 0 or _whole_lines(text, n, start, end)
+
+
+def _whole_lines(text: str, n: int, start: int, end: int) -> bool:
+    """Whether deleting ``text[start:end]`` (not empty) drops whole lines (see :func:`only_drops_lines`)."""
+    if (start == 0 or text[start - 1] == "\n") and text[end - 1] == "\n":
+        return True  # lines with their newlines
+    if text[start] == "\n" and (end == n or text[end] == "\n"):
+        return True  # the newline before lines that end where the next line's newline starts
+    return start == 0 and end == n
 
 
 def _same_finder(a: object, b: object) -> bool:
@@ -138,15 +186,26 @@ class Rule(Frozen):
     ``boilerplate`` or ``translation`` (``normalize.mojibake``).  ``examples`` are
     ``(before, after)`` pairs that the test suite checks.  ``default`` says whether the
     rule is part of the default pipeline; opt-in rules run only when selected by name.
+
+    ``drop_stable=True`` (keyword only) declares that the rule is *stable under line
+    drops*: when it leaves a text unchanged, it also leaves unchanged every text made
+    of some of that text's lines (``"\\n".join`` of a subsequence of ``text.split("\\n")``,
+    what :func:`~cleantext.boilerplate.lines.drop_lines` leaves).  A rule that judges each
+    line by itself has it; one that looks at neighbours, positions in the document, blank
+    lines or counts over the whole text does not.  :meth:`Pipeline.clean` then does not
+    run the rule again after another rule has only deleted whole lines.  A wrong flag makes
+    ``clean`` stop too early, so the default is ``False``; findings (``None`` edits) do
+    not count as changes.  Like the description, the flag plays no part in equality.
     """
 
-    __slots__ = ("name", "description", "finder", "examples", "default")  # noqa: RUF023 - the order of the fields
+    __slots__ = ("name", "description", "finder", "examples", "default", "drop_stable")  # noqa: RUF023 - the order of the fields
     _hidden = ("finder", "examples")
     name: str
     description: str
     finder: Finder
     examples: tuple[tuple[str, str], ...]
     default: bool
+    drop_stable: bool
 
     def __init__(
         self,
@@ -155,13 +214,22 @@ class Rule(Frozen):
         finder: Finder,
         examples: tuple[tuple[str, str], ...] = (),
         default: bool = True,
+        *,
+        drop_stable: bool = False,
     ) -> None:
         family, _, rest = name.partition(".")
         if family not in FAMILIES or not rest:
             raise ValueError(
                 f"rule name {name!r} must look like '<family>.<name>' with a family in {FAMILIES}"
             )
-        self._set(name=name, description=description, finder=finder, examples=examples, default=default)
+        self._set(
+            name=name,
+            description=description,
+            finder=finder,
+            examples=examples,
+            default=default,
+            drop_stable=bool(drop_stable),
+        )
 
     @property
     def family(self) -> str:
@@ -186,6 +254,27 @@ class Rule(Frozen):
 
     def __hash__(self) -> int:
         return hash(self.name)
+
+
+#: ``((finder, bit), ...)`` for the rules in order (rule *i* has bit ``1 << i``), the bits of the
+#: rules stable under line drops, and the bits of all rules
+_Plan = tuple[tuple[tuple[Finder, int], ...], int, int]
+#: the plans of the last few rule tuples :meth:`Pipeline.clean` met, by their identity
+_PLANS: dict[int, tuple[tuple[Rule, ...], _Plan]] = {}
+
+
+def _plan(rules: tuple[Rule, ...]) -> _Plan:
+    """The finders of *rules* with their bits, the stable ones' bits, all bits (cached)."""
+    got = _PLANS.get(id(rules))
+    if got is not None and got[0] is rules:
+        return got[1]
+    steps = tuple((rule.finder, 1 << i) for i, rule in enumerate(rules))
+    stable = sum(bit for (_, bit), rule in zip(steps, rules, strict=True) if rule.drop_stable)
+    plan = (steps, stable, (1 << len(rules)) - 1)
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, plan)
+    return plan
 
 
 class Change(Frozen):
@@ -327,8 +416,10 @@ class Pipeline(Frozen):
         """Return the cleaned text.
 
         Same result as running whole passes until one changes nothing, but a rule is not
-        run again on a text it has already left unchanged (rules are pure): when the last
-        change of a pass came from rule *k*, the next pass stops after rule *k*.
+        run again on a text it is known to leave unchanged (rules are pure): one it has
+        left unchanged already, or before changes that only deleted whole lines when it is
+        stable under line drops (``Rule.drop_stable``).  The run stops when every rule is
+        known to leave the text unchanged.
         """
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
@@ -336,21 +427,27 @@ class Pipeline(Frozen):
             return self._clean(text)
 
     def _clean(self, text: str) -> str:
-        rules = self.rules
-        n = len(rules)
-        unchanged = 0  # rules run in a row (cyclically) that left the current text as it was
+        steps, stable, done = _plan(self.rules)
+        # bit i set: rule i is known to leave the current text unchanged (it did, and since
+        # then other rules have only deleted whole lines, and rule i is stable under that)
+        known = 0
         for _ in range(self.max_passes):
-            for rule in rules:
-                if unchanged >= n:
-                    return text
-                edits = rule.finder(text)
+            for finder, bit in steps:
+                if known & bit:
+                    continue
+                edits = finder(text)
                 if edits:
-                    new = apply_edits(text, edits)
+                    edits = normalize_edits(text, edits)
+                    new = _apply_normalized(text, edits)
                     if new is not text and new != text:
+                        known &= stable
+                        if known and not only_drops_lines(text, edits):
+                            known = 0
                         text = new
-                        unchanged = 0
                         continue
-                unchanged += 1
+                known |= bit
+                if known == done:
+                    return text
         return text
 
     def explain(self, text: str) -> list[Change]:

@@ -641,8 +641,18 @@ def normalize_layout(text: str) -> list[Edit]:
 
 
 # ----------------------------------------------------------------------------- registry
-def _rule(name: str, finder: Any, description: str, *examples: tuple[str, str], default: bool = True) -> Rule:
-    return Rule(f"normalize.{name}", description, finder, tuple(examples), default)
+def _rule(
+    name: str,
+    finder: Any,
+    description: str,
+    *examples: tuple[str, str],
+    default: bool = True,
+    drop_stable: bool = True,
+) -> Rule:
+    """A ``normalize.*`` rule.  Every one but layout judges characters next to each other on
+    one line (no pattern crosses a newline; one at a line end sees the same at the text's
+    end), so it is stable under line drops (``Rule.drop_stable``)."""
+    return Rule(f"normalize.{name}", description, finder, tuple(examples), default, drop_stable=drop_stable)
 
 
 @lru_cache(maxsize=1)
@@ -726,6 +736,7 @@ def _late() -> tuple[Rule, ...]:
             normalize_layout,
             "At most one blank line between paragraphs, none at the start or end.",
             ("\n\na\n\n\n\nb\n\n", "a\n\nb\n"),
+            drop_stable=False,  # dropping the line between two blank lines makes a run of them
         ),
     )
 

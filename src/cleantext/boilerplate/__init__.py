@@ -151,6 +151,26 @@ _SPECS: tuple[tuple[str, _Finder, tuple[str, ...], str, tuple[tuple[str, str], .
 )
 
 
+#: the rules stable under line drops (``Rule.drop_stable``): each judges every line by its own
+#: text, and what else it drops hangs on such a line, so a text where it finds nothing keeps
+#: nothing to find when lines go.  Not stable: comments (a block header counts only past the
+#: first 15 % of the text, an open block only in its last 60 %), related (a marker goes alone
+#: when only markers follow it; tagged headlines go when two become neighbours) and author
+#: (bios and "About <Name>" go only among the last lines).
+_DROP_STABLE = frozenset(
+    (
+        "boilerplate.debris",  # per line; a tag list goes only after a tag line that goes
+        "boilerplate.share",  # per line, and the "Click To Tweet" suffix of a line
+        "boilerplate.ads",
+        "boilerplate.copyright",
+        "boilerplate.promo",  # heads, "Sorry!" and a closing title go only with a promo line
+        "boilerplate.agency-credit",
+        "boilerplate.captions",
+        "boilerplate.pull-quote",  # fewer lines hold fewer quotations to repeat
+    )
+)
+
+
 def _extra(config: Config, categories: tuple[str, ...]) -> Extra:
     return tuple((c, m) for c, m in config.extra_markers if c in categories and m.strip())
 
@@ -162,5 +182,5 @@ def rules(config: Config) -> list[Rule]:
     for name, finder, categories, description, examples in _SPECS:
         extra = _extra(config, categories)
         rule_finder = partial(finder, extra=extra) if extra else finder
-        out.append(Rule(name, description, rule_finder, examples))
+        out.append(Rule(name, description, rule_finder, examples, drop_stable=name in _DROP_STABLE))
     return out
