@@ -277,6 +277,11 @@ def _plan(rules: tuple[Rule, ...]) -> _Plan:
     return plan
 
 
+def _still_known(text: str, edits: list[Edit], known: int) -> int:
+    """The rules of *known* (stable ones) still known to leave the text unchanged after *edits*."""
+    return known if known and only_drops_lines(text, edits) else 0
+
+
 class Change(Frozen):
     """One change made by :meth:`Pipeline.explain`, or one finding left in the text.
 
@@ -428,11 +433,25 @@ class Pipeline(Frozen):
 
     def _clean(self, text: str) -> str:
         steps, stable, done = _plan(self.rules)
+        if self.max_passes < 1:
+            return text
         # bit i set: rule i is known to leave the current text unchanged (it did, and since
         # then other rules have only deleted whole lines, and rule i is stable under that)
         known = 0
-        for _ in range(self.max_passes):
+        for finder, bit in steps:  # the first pass: no rule has seen the text yet
+            edits = finder(text)
+            if edits:
+                edits = normalize_edits(text, edits)
+                new = _apply_normalized(text, edits)
+                if new is not text and new != text:
+                    known = _still_known(text, edits, known & stable)
+                    text = new
+                    continue
+            known |= bit
+        for _ in range(self.max_passes - 1):
             for finder, bit in steps:
+                if known == done:
+                    return text
                 if known & bit:
                     continue
                 edits = finder(text)
@@ -440,14 +459,10 @@ class Pipeline(Frozen):
                     edits = normalize_edits(text, edits)
                     new = _apply_normalized(text, edits)
                     if new is not text and new != text:
-                        known &= stable
-                        if known and not only_drops_lines(text, edits):
-                            known = 0
+                        known = _still_known(text, edits, known & stable)
                         text = new
                         continue
                 known |= bit
-                if known == done:
-                    return text
         return text
 
     def explain(self, text: str) -> list[Change]:
