@@ -78,6 +78,8 @@ _MARKS = {
     "comments": (comments.find_comments, ()),
     "related": (related.find_related, ()),
     "author": (author.find_author, ()),
+    "promo": (promo.find_promo, ()),
+    "ads": (ads.find_ads, ()),
 }
 
 
@@ -113,27 +115,3 @@ def test_a_shared_line_index_gives_the_edits_of_a_fresh_one(lines: list[str], dr
         for k, text in enumerate(texts):
             for name, finder in _FINDERS.items():
                 assert finder(text) == fresh[name][k], name
-
-
-_HINTS = st.lists(
-    st.text(st.sampled_from([*"ab (c)©serv", "무", "а", "é", "z"]), min_size=1, max_size=12),
-    min_size=1,
-    max_size=8,
-).map(tuple)
-
-
-@given(_HINTS, st.text(st.sampled_from([*"ab (c)©serv\n", "무", "а", "é", "z"]), max_size=60))
-def test_the_hints_a_text_holds_are_among_those_its_needles_find(hints: tuple[str, ...], low: str) -> None:
-    cover = ads.hint_cover(hints)
-    filed = [h for _, group in cover for h in group]
-    assert sorted(filed) == sorted(set(hints))  # each hint once
-    assert all(needle in h for needle, group in cover for h in group)
-    assert {h for h in hints if h in low} <= set(ads.present_hints(low, cover))
-
-
-@given(_LINES)
-def test_the_ads_first_test_is_may_match(lines: list[str]) -> None:
-    from cleantext.boilerplate.markers import may_match
-
-    doc = doc_for("\n".join(lines))
-    assert ads._may_match(doc, ads._ads(())) == may_match(doc, (ads._ads(()),))

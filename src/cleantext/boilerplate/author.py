@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, ends_sentence, is_headline, next_nonblank, word_count
@@ -129,6 +130,14 @@ def _candidates(doc: Doc, box: LineMatcher, bios: set[int]) -> list[int]:
     return sorted(found)
 
 
+@lru_cache(maxsize=16)
+def _first_keys(extra: Extra) -> tuple[frozenset[str], bool]:
+    """The first words every pick but a bio or contact hint starts from (the box's, _ALL_KEYS),
+    and whether the box also has hints or matches any line (then ask may_match)."""
+    box = _box(extra)
+    return box.keys | _ALL_KEYS, box.always or bool(box.hints)
+
+
 def _box(extra: Extra) -> LineMatcher:
     return line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
 
@@ -216,9 +225,10 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     token = (find_author, extra)  # nothing found here, nor in any part of these lines
     if token in doc.clean:
         return []
+    keys, box_hinted = _first_keys(extra)
     if (
-        not may_match(doc, (_box(extra),))
-        and not doc.has_key(_ALL_KEYS)
+        not (box_hinted and may_match(doc, (_box(extra),)))
+        and not doc.has_key(keys)
         and "@" not in text
         and ".com/" not in doc.low  # as doc.containing(_CONTACT_HINTS): some line holds a hint
     ):

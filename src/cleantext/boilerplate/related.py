@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, Settled, doc_for, drop_lines, is_headline, next_nonblank, word_count
@@ -26,6 +27,7 @@ _BULLET = ("- ", "• ", "* ", "· ", "– ", "— ", "► ", "▶ ")
 _STARTS_UPPER = lazy_pattern(globals(), "_STARTS_UPPER", r"[\W_]{0,2}[^\W\d_a-zа-яё]|\d")
 
 
+@lru_cache(maxsize=16)
 def _patterns(extra: Extra) -> tuple[LineMatcher, LineMatcher, LineMatcher]:
     alone = line_matcher("related", extra, _OPEN + r"(?:{m})" + _CLOSE + r"\Z")
     inline = line_matcher("related", extra, _OPEN + r"(?:{m})\s*[:：|»>–—-]\s*(?P<rest>\S.*)\Z")
@@ -90,7 +92,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         m = spaced.match_at(doc, i)
         if m and "." in m.group("marker") and _headline_rest(m.group("rest")):
             out.add(i)  # "Also on example.com <headline>"
-    tagged = _tagged_lines(doc)
+    tagged = _tagged_lines(doc) if "]" in doc.text else []
     out.update(_tagged_runs(lines, tagged))
     if not out and not markers and len(tagged) < 2:
         # no marker, no line matched by its own text, fewer than two tagged lines: none in
@@ -136,7 +138,7 @@ def find_related(text: str, extra: Extra = ()) -> list[Edit]:
     token = (find_related, extra)  # nothing found here, nor in any part of these lines
     if token in doc.clean:
         return []
-    if not may_match(doc, (_patterns(extra)[0],)) and "]" not in text:
+    if not may_match(doc, _patterns(extra)[:1]) and "]" not in text:
         doc.clean.add(token)
         return []  # no marker line and no tagged headline: nothing to start a pick from
     return drop_lines(text, _pick, extra, doc=doc)

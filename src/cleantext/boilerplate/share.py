@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from ..core import Edit
-from .ads import hint_cover, present_hints
 from .lines import Doc, doc_for, drop_lines
 from .markers import Extra, LineMatcher, compile_category, line_matcher, may_match, search_hints
 
@@ -48,12 +46,7 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
         return []
     edits = drop_lines(text, _pick, extra, local=True, doc=doc) if may_match(doc, _matchers(extra)) else []
     hints = search_hints("share_suffix", extra, 3)
-    if hints is None:
-        rows: Iterable[int] = range(len(doc.lines))
-    else:
-        # the lines holding a hint are among those holding a hint whose needle the text holds
-        hints = present_hints(doc.low, hint_cover(hints))
-        rows = doc.containing(hints) if hints else ()
+    rows = doc.containing(hints) if hints is not None else range(len(doc.lines))
     if rows:
         suffix = _tweet_suffix(extra)
         starts = doc.starts
