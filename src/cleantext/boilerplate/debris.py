@@ -84,7 +84,7 @@ def _is_date_line(line: str, date_words: WordSet) -> bool:
     else:
         stripped = _BY_TAIL.sub("", line)
     words = _LETTERS.findall(stripped)
-    if len(words) > 14 or not all(map(date_words.__contains__, words)):
+    if not words or len(words) > 14 or not all(map(date_words.__contains__, words)):
         return False
     return (
         stripped != line
@@ -128,6 +128,10 @@ def _has_digit(text: str) -> bool:
 
 def _meta_alone(extra: Extra) -> LineMatcher:
     return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
+
+
+def _meta_field(extra: Extra) -> LineMatcher:
+    return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
 
 
 def _lines_holding(doc: Doc, char: str) -> set[int]:
@@ -228,10 +232,6 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             ):
                 out.add(i)  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
     return Settled(out)
-
-
-def _meta_field(extra: Extra) -> LineMatcher:
-    return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
 
 
 def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
