@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleantext.boilerplate import ads, author, comments, promo, related, share
 from cleantext.boilerplate.lines import doc_for
-from cleantext.core import Edit, call_scope
+from cleantext.core import Edit, apply_edits, call_scope
 
 _Finder = Callable[[str], list[Edit]]
 
@@ -95,10 +95,18 @@ def test_a_text_marked_clean_keeps_nothing_to_find_when_lines_go(lines: list[str
         with call_scope():
             found = finder(text)
             marked = mark in doc_for(text).clean
+            left = apply_edits(text, found)
+            left_marked = bool(found) and mark in doc_for(left).clean  # a Settled pick's mark
         if marked:
             assert found == [], name
             for kept in fewer:
                 assert finder("\n".join(kept)) == [], (name, kept)  # a fresh line index: no mark
+        if left_marked:
+            assert finder(left) == [], name
+            rest = left.split("\n")
+            for k in range(len(rest)):
+                assert finder("\n".join(rest[:k] + rest[k + 1 :])) == [], (name, rest, k)
+                assert finder("\n".join(rest[:k])) == [], (name, rest, k)
 
 
 @settings(max_examples=200)

@@ -117,7 +117,11 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     # than two "Name says:" lines are left (wherever they are: shares of the text shift)
     if any(i not in out for i in heads):
         return out
-    return Settled(out) if sum(1 for i in says if i not in out) < 2 else out
+    if sum(1 for i in says if i not in out) >= 2:
+        return out
+    # every widget line is picked, and no header and fewer than two "says" lines are left:
+    # nothing to find in the lines left nor in any part of them
+    return Settled.marked(out, (find_comments, extra))
 
 
 def find_comments(text: str, extra: Extra = ()) -> list[Edit]:

@@ -101,8 +101,9 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         return out
     if markers <= out and sum(1 for i in tagged if i not in out) < 2:
         # every marker went, and fewer than two tagged lines are left: a second round, on the
-        # lines left, would find no marker, no line matched by its own text, no tagged run
-        return Settled(out)
+        # lines left, would find no marker, no line matched by its own text, no tagged run;
+        # nor would it in any part of them
+        return Settled.marked(out, (find_related, extra))
     return out
 
 
