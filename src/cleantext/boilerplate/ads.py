@@ -21,6 +21,7 @@ from .markers import (
 __all__ = ["find_ads", "find_copyright"]
 
 
+@lru_cache(maxsize=16)
 def _ads(extra: Extra) -> LineMatcher:
     return line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
 

@@ -138,6 +138,7 @@ def _first_keys(extra: Extra) -> tuple[frozenset[str], bool]:
     return box.keys | _ALL_KEYS, box.always or bool(box.hints)
 
 
+@lru_cache(maxsize=16)
 def _box(extra: Extra) -> LineMatcher:
     return line_matcher("author_box", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
 

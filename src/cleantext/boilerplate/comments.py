@@ -64,7 +64,7 @@ def _heads(doc: Doc, header: LineMatcher) -> list[int]:
 
 
 def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> set[int]:
-    widget = line_matcher("comments", extra, _WIDGET)
+    widget = _matchers(extra)[0]
     lines = doc.lines
     n = len(lines)
     out: set[int] = set()
@@ -103,7 +103,7 @@ def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> se
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    header = line_matcher("comments_block", extra, _HEADER)
+    header = _matchers(extra)[1]
     lines = doc.lines
     heads = _heads(doc, header)
     says = _says_lines(lines)

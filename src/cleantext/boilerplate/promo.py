@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, ends_sentence, next_nonblank, prev_nonblank, word_count
 from .markers import Extra, LineMatcher, line_matcher, may_match
@@ -27,15 +29,21 @@ def _is_head(line: str) -> bool:
     return word_count(line) <= 12 and not ends_sentence(line)
 
 
+@lru_cache(maxsize=16)
 def _matchers(extra: Extra) -> tuple[LineMatcher, LineMatcher]:
     return line_matcher("promo", extra, _LEAD + r"(?:{m})"), line_matcher(
         "promo_body", extra, _LEAD + r"(?:{m})"
     )
 
 
+@lru_cache(maxsize=16)
+def _head(extra: Extra) -> LineMatcher:
+    return line_matcher("promo_head", extra, _LEAD + r"(?:{m})(?:\s.{0,100})?\Z")
+
+
 def _pick(doc: Doc, extra: Extra) -> set[int]:
     promo, body = _matchers(extra)
-    head = line_matcher("promo_head", extra, _LEAD + r"(?:{m})(?:\s.{0,100})?\Z")
+    head = _head(extra)
     lines = doc.lines
     n = len(lines)
     hit: set[int] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines
@@ -22,6 +23,7 @@ def _tweet_suffix(extra: Extra) -> re.Pattern[str]:
     return compile_category("share_suffix", extra, r"(?<=\S) ?(?:{m})[ .!:]*\Z")
 
 
+@lru_cache(maxsize=16)
 def _matchers(extra: Extra) -> tuple[LineMatcher, LineMatcher]:
     return line_matcher("share", extra, _LINE), line_matcher("share_suffix", extra, _ALONE)
 
