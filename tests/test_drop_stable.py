@@ -146,7 +146,8 @@ def test_stable_rule_changes_nothing_after_line_drops(rule: Rule, text: str, dat
 
 
 def test_the_flags() -> None:
-    """The rules known to be stable; any change to this list needs a look at the finder."""
+    """The rules not flagged stable: flagging one more needs a look at its finder (and the
+    property test above checks it)."""
     assert {r.name for r in UNSTABLE} == {
         "boilerplate.comments",
         "boilerplate.related",
@@ -170,12 +171,14 @@ def test_the_flags() -> None:
         "boilerplate.comments",
         "boilerplate.related",
         "boilerplate.author",
+        "translation.month-number-word",
+        "translation.stray-fragment",
     ],
 )
 def test_the_texts_catch_a_wrong_flag(name: str) -> None:
     """The texts above break the stability of rules that do not have it: were one of these
-    flagged, the property test would fail on it.  (Translation rules are caught only now and
-    then: it takes a text whose English verdict flips when lines go.)"""
+    flagged, the property test would fail on it.  (The other translation rules are caught only
+    now and then: it takes a text whose English verdict flips when lines go.)"""
     rule = cleantext.get_rule(name)
 
     @st.composite
@@ -190,6 +193,7 @@ def test_the_texts_catch_a_wrong_flag(name: str) -> None:
             max_examples=5000,
             database=None,
             phases=(Phase.generate,),
+            derandomize=True,
             suppress_health_check=list(HealthCheck),
         ),
     )
