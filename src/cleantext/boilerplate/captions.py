@@ -199,12 +199,18 @@ def _holding(doc: Doc, cover: Cover) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _start(extra: Extra) -> LineMatcher:
+    return line_matcher("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
+
+
+@lru_cache(maxsize=16)
 def _glued(extra: Extra) -> re.Pattern[str]:
     return compile_category("caption_glued", extra, r"[\w)”\"’]\.\s?(?:{m})\.?\Z")
 
 
 def _pick(doc: Doc, extra: Extra) -> set[int]:
-    start = line_matcher("caption_start", extra, r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S")
+    start = _start(extra)
     found_lines, searched = _lines(doc, extra, start)
     out: set[int] = set()
     if not found_lines:

@@ -8,6 +8,8 @@ not the story, and users switch them off together.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, word_count
 from .markers import Extra, LineMatcher, WordSet, lazy_pattern, line_matcher, word_set
@@ -17,6 +19,7 @@ __all__ = ["find_credits"]
 _LOWER_WORD = lazy_pattern(globals(), "_LOWER_WORD", r"(?<![\w'’-])[a-zß-öø-ÿа-яё][\w'’-]*")
 
 
+@lru_cache(maxsize=16)
 def _credits(extra: Extra) -> LineMatcher:
     return line_matcher("credits", extra, r"[\W_]{0,3}(?:{m})[\s.)\]]{0,3}\Z")
 

@@ -115,6 +115,7 @@ def _field_words(meta: LineMatcher) -> tuple[str, ...] | None:
     return tuple(sorted(meta.keys))
 
 
+@lru_cache(maxsize=1)
 def _status() -> re.Pattern[str]:
     return compile_category("date_status", (), r"(?<!\w)(?:{m})(?!\w)")
 
@@ -126,10 +127,12 @@ def _has_digit(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16)
 def _meta_alone(extra: Extra) -> LineMatcher:
     return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:?\Z")
 
 
+@lru_cache(maxsize=16)
 def _meta_field(extra: Extra) -> LineMatcher:
     return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
 
