@@ -230,27 +230,8 @@ def test_workers_keep_few_items_in_flight() -> None:
         results = workers.map(process_batch, items())
         first = next(results)
         assert first.records[0].data == b'{"text": "a b"}\n'
-        assert taken <= 8  # at most 4 * jobs in flight
+        assert taken <= 5  # 2 * jobs in flight, plus the one being handed out
         assert len(list(results)) == 49
-
-
-def _pid_and_item(cleaner: Cleaner, item: int) -> tuple[int, int]:
-    import os
-    import time
-
-    time.sleep(0.002)  # long enough that the pool is busy while the main process takes items
-    return os.getpid(), item
-
-
-def test_workers_keep_input_order_and_share_the_work() -> None:
-    import os
-
-    with Workers(Job(), jobs=2) as workers:
-        results = list(workers.map(_pid_and_item, range(200)))
-    assert [item for _, item in results] == list(range(200))
-    pids = {pid for pid, _ in results}
-    assert os.getpid() in pids  # the main process cleans items too
-    assert len(pids) == 2  # and one pool process: -j 2 means two processes at work
 
 
 def test_pipelines_are_cached_per_site_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -330,25 +330,16 @@ def _init_worker(job: Job) -> None:
     _WORKER = Cleaner(job)
 
 
-#: the end of the items (a sentinel ``next`` returns)
-_END: Any = object()
-
-
 def _call(fn: Callable[[Cleaner, T], R], item: T) -> R:
     assert _WORKER is not None
     return fn(_WORKER, item)
 
 
 class Workers:
-    """Runs ``fn(cleaner, item)`` over items, in order, in this process and ``jobs - 1`` others.
+    """Runs ``fn(cleaner, item)`` over items, in order, in this process or in a pool of *jobs*.
 
-    With ``jobs > 1`` a :mod:`multiprocessing` pool of ``jobs - 1`` processes takes items,
-    and this process cleans the next item itself whenever the oldest one handed out is
-    not back yet: ``-j 2`` keeps both CPUs busy with one extra process (one start-up and
-    half the data through pipes), and results still come back in input order.  At most
-    ``4 * jobs`` items are in flight (two per pool process, the rest cleaned here and
-    waiting for an older one), so reading never runs ahead of writing (``Pool.imap``
-    would consume its whole input first) and memory stays bounded.
+    At most ``2 * jobs`` items are in flight, so reading never runs ahead of writing
+    (``Pool.imap`` would consume its whole input first) and memory stays bounded.
     Functions must be module-level so that they pickle.
     """
 
@@ -362,7 +353,7 @@ class Workers:
         if self.jobs > 1:
             import multiprocessing
 
-            self._pool = multiprocessing.Pool(self.jobs - 1, initializer=_init_worker, initargs=(self.job,))
+            self._pool = multiprocessing.Pool(self.jobs, initializer=_init_worker, initargs=(self.job,))
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -377,33 +368,13 @@ class Workers:
             for item in items:
                 yield fn(self.cleaner, item)
             return
-        source = iter(items)
-        # in input order: ``(True, AsyncResult)`` handed to the pool, ``(False, result)`` done here
-        pending: deque[tuple[bool, Any]] = deque()
-        # two items per pool process keep it busy; the rest wait, cleaned, for an older one
-        away_limit, limit = 2 * (self.jobs - 1), 4 * self.jobs
-        more = True
-        while True:
-            away = sum(1 for sent, result in pending if sent and not result.ready())
-            while more and away < away_limit and len(pending) < limit:
-                item = next(source, _END)
-                if item is _END:
-                    more = False
-                    break
-                pending.append((True, self._pool.apply_async(_call, (fn, item))))
-                away += 1
-            if not pending:
-                return
-            sent, head = pending[0]
-            if not sent or head.ready() or not more or len(pending) >= limit:
-                pending.popleft()
-                yield head.get() if sent else head
-                continue
-            item = next(source, _END)  # the oldest is still out: clean the next one here
-            if item is _END:
-                more = False
-            else:
-                pending.append((False, fn(self.cleaner, item)))
+        pending: deque[Any] = deque()
+        for item in items:
+            pending.append(self._pool.apply_async(_call, (fn, item)))
+            if len(pending) >= 2 * self.jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
     def map_text(self, items: Iterable[tuple[str, bytes | None]]) -> Iterator[FileResult]:
         """Clean text files (``(path, data or None)``), in order."""
