@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleantext.boilerplate import captions
-from cleantext.boilerplate.lines import Doc, hint_cover, word_count
+from cleantext.boilerplate.lines import Doc, word_count
 from cleantext.boilerplate.markers import hinted_search, line_matcher, search_hints
 
 _START = r"[\W_]{0,2}(?:{m})s?\s*[:|/]\s*\S"
@@ -93,21 +93,6 @@ def test_lines_where_a_paren_fragment_matches_are_found_in_the_text(text: str) -
     doc = Doc(text.split("\n"), text)
     within = {i for i, line in enumerate(doc.lines) if pattern.search(line.strip("| "))}
     assert within <= captions._matching(doc, pattern)
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            ["\n", "Photo", "İmage", "ſhutterstock", "iStock", "shutterstock", "REUTERS/", "x", "ΟΔΟΣ"]
-        ),
-        max_size=12,
-    )
-)
-def test_holding_is_containing(parts: list[str]) -> None:
-    text = "".join(parts)
-    doc = Doc(text.split("\n"), text)
-    hints = ("photo", "image", "shutterstock", "istock", "reuters/")
-    assert captions._holding(doc, hint_cover(hints)) == doc.containing(hints)
 
 
 def test_a_fragment_that_may_look_past_its_match_turns_the_text_search_off() -> None:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..core import Edit
-from .lines import Cover, Doc, drop_lines, hint_cover, present_hints, word_count
+from .lines import Doc, drop_lines, word_count
 from .markers import (
     Extra,
     LineMatcher,
@@ -119,8 +119,8 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
     if paren is None:
         searched = doc.containing(hints)
     else:
-        cover, pattern = paren
-        searched = _holding(doc, cover)
+        plain, pattern = paren
+        searched = doc.containing(plain)
         if "(" in doc.text:
             searched |= _matching(doc, pattern)
     found |= searched
@@ -130,8 +130,8 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
 
 
 @lru_cache(maxsize=16)
-def _paren_search(extra: Extra) -> tuple[Cover, re.Pattern[str]] | None:
-    """The search hints without ``(`` (filed under needles), and the fragments whose literal
+def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """The search hints without ``(``, and the fragments whose literal
     hint holds ``(``, as one pattern; ``None`` when a fragment looks outside its match (the
     pattern runs over the whole text, where a line's end is a newline).
 
@@ -150,7 +150,7 @@ def _paren_search(extra: Extra) -> tuple[Cover, re.Pattern[str]] | None:
     ):
         return None
     pattern = re.compile("(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")", re.IGNORECASE)
-    return hint_cover(tuple(h for h in hints if "(" not in h)), pattern
+    return tuple(h for h in hints if "(" not in h), pattern
 
 
 #: what makes a match depend on text beyond it, or on where the string starts or ends
@@ -174,28 +174,6 @@ def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
         i = bisect.bisect_right(starts, m.start()) - 1
         out.add(i)
         m = pattern.search(text, starts[i + 1]) if i + 1 < n else None
-    return out
-
-
-def _holding(doc: Doc, cover: Cover) -> set[int]:
-    """The lines holding one of the hints of *cover* in lower case: one scan per needle, then
-    one per hint whose needle the text holds."""
-    low = doc.low
-    if len(low) != len(doc.text):  # lower() changed lengths: offsets would not line up
-        return doc.containing([h for _needle, group in cover for h in group])
-    out: set[int] = set()
-    starts: list[int] = []
-    for hint in present_hints(low, cover):
-        pos = low.find(hint)
-        if pos < 0:
-            continue
-        if not starts:
-            starts = doc.starts
-        n = len(starts)
-        while pos >= 0:
-            i = bisect.bisect_right(starts, pos) - 1
-            out.add(i)
-            pos = low.find(hint, starts[i + 1]) if i + 1 < n else -1
     return out
 
 
