@@ -77,23 +77,16 @@ for line in sys.stdin:
 # ----------------------------------------------------------------------------- contenders
 @dataclass
 class Contender:
-    """Something to time over a list of documents; returns seconds."""
+    """Something to time over a list of documents; returns seconds.
+
+    An in-process contender also has *fn* (one document): those are timed document by
+    document, taking turns on each document (see :func:`measure`).
+    """
 
     label: str
-    run: Callable[[str], float]  # dataset name -> seconds
+    run: Callable[[str], float] | None = None  # dataset name -> seconds
     times: dict[str, list[float]] = field(default_factory=dict)
-
-
-def _timer(fn: Callable[[str], object], datasets: dict[str, list[str]]) -> Callable[[str], float]:
-    def run(name: str) -> float:
-        docs = datasets[name]
-        gc.collect()
-        t = _clock()
-        for d in docs:
-            fn(d)
-        return _clock() - t
-
-    return run
+    fn: Callable[[str], object] | None = None
 
 
 class CleanTextWorker:
@@ -173,16 +166,56 @@ def _median(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
 
 
+#: the in-process contenders take turns on runs of documents of about this many characters
+TURN_CHARS = 1 << 18
+
+
+def _turns(docs: list[str]) -> list[list[str]]:
+    """*docs* cut into consecutive runs of about :data:`TURN_CHARS` characters."""
+    runs: list[list[str]] = [[]]
+    size = 0
+    for doc in docs:
+        if size >= TURN_CHARS:
+            runs.append([])
+            size = 0
+        runs[-1].append(doc)
+        size += len(doc)
+    return runs
+
+
 def measure(
     contenders: list[Contender], datasets: dict[str, list[str]], reps: int
 ) -> dict[str, dict[str, float]]:
-    """Time every contender on every dataset, alternating; return median MB/s."""
+    """Time every contender on every dataset, alternating; return median MB/s.
+
+    The in-process contenders take turns on each run of documents of about 256 K characters
+    (in an order that rotates with the run and the repetition), and each one's time for a
+    repetition is the sum over the runs. This virtual machine's CPU speed drifts by tens of
+    per cent within seconds, and CPU time does not hide that; taking turns this often puts
+    every contender under the same drift, while a run is long enough for each to work with
+    warm caches, as it would over a corpus. The others (clean-text in its own process) time
+    a whole dataset per turn.
+    """
     sizes = {name: _mb(docs) for name, docs in datasets.items()}
+    local = [c for c in contenders if c.fn is not None]
+    away = [c for c in contenders if c.fn is None]
     for rep in range(reps):
-        for name in datasets:
-            # rotate the order each repetition so no contender always runs first
-            k = rep % len(contenders)
-            for c in contenders[k:] + contenders[:k]:
+        for name, docs in datasets.items():
+            gc.collect()
+            spent = [0.0] * len(local)
+            for j, run in enumerate(_turns(docs)):
+                k = (rep + j) % len(local)
+                for idx in [*range(k, len(local)), *range(k)]:
+                    fn = local[idx].fn
+                    assert fn is not None
+                    t = _clock()
+                    for doc in run:
+                        fn(doc)
+                    spent[idx] += _clock() - t
+            for c, sec in zip(local, spent, strict=True):
+                c.times.setdefault(name, []).append(sec)
+            for c in away:
+                assert c.run is not None
                 c.times.setdefault(name, []).append(c.run(name))
     return {c.label: {name: sizes[name] / _median(c.times[name]) for name in datasets} for c in contenders}
 
@@ -465,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     say()
 
     # -- contenders
-    contenders = [Contender("cleantext.clean (default)", _timer(cleantext.clean, datasets))]
+    contenders = [Contender("cleantext.clean (default)", fn=cleantext.clean)]
     for family in ("normalize", "boilerplate", "translation"):
         try:
             pipe = default_pipeline(select=[family])
@@ -475,8 +508,8 @@ def main(argv: list[str] | None = None) -> int:
         if len(pipe) == 0:
             notes.append(f"family {family}: no default rules; skipped")
             continue
-        contenders.append(Contender(f"  {family} alone", _timer(pipe.clean, datasets)))
-    contenders.append(Contender("ftfy.fix_text", _timer(ftfy.fix_text, datasets)))
+        contenders.append(Contender(f"  {family} alone", fn=pipe.clean))
+    contenders.append(Contender("ftfy.fix_text", fn=ftfy.fix_text))
     worker, note = start_cleantext_worker(args.cleantext_python)
     if worker is not None:
         for name, path in paths.items():
@@ -485,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         notes.append(note)
         print(f"NOTE: {note}", file=sys.stderr, flush=True)
-    contenders.append(Contender('re.sub(r"\\s+", " ") floor', _timer(_floor, datasets)))
+    contenders.append(Contender('re.sub(r"\\s+", " ") floor', fn=_floor))
 
     results = measure(contenders, datasets, reps)
     if worker is not None:
