@@ -433,26 +433,14 @@ class Pipeline(Frozen):
 
     def _clean(self, text: str) -> str:
         steps, stable, done = _plan(self.rules)
-        if self.max_passes < 1:
-            return text
         # bit i set: rule i is known to leave the current text unchanged (it did, and since
         # then other rules have only deleted whole lines, and rule i is stable under that)
         known = 0
-        for finder, bit in steps:  # the first pass: no rule has seen the text yet
-            edits = finder(text)
-            if edits:
-                edits = normalize_edits(text, edits)
-                new = _apply_normalized(text, edits)
-                if new is not text and new != text:
-                    known = _still_known(text, edits, known & stable)
-                    text = new
-                    continue
-            known |= bit
-        for _ in range(self.max_passes - 1):
+        for _ in range(self.max_passes):
             for finder, bit in steps:
-                if known == done:
-                    return text
-                if known & bit:
+                if known & bit:  # never in the first pass: a rule's bit is set once it has run
+                    if known == done:
+                        return text
                     continue
                 edits = finder(text)
                 if edits:
