@@ -425,42 +425,6 @@ def test_drop_lines_edits_are_the_plain_line_edits(text: str, local: bool) -> No
     assert drop_lines(text, _pick_listed, frozenset(("B", "cc")), local=local) == expected
 
 
-def _plain_is_date_line(line: str) -> bool:
-    """debris._is_date_line without its first-word shortcut."""
-    from cleantext.boilerplate import debris
-    from cleantext.boilerplate.markers import word_set
-
-    date_words = word_set("date_words")
-    if len(line) > 100 or not debris._DIGIT.search(line):
-        return False
-    if debris._ISO.match(line):
-        return True
-    stripped = debris._BY_TAIL.sub("", line) if " " in line else line
-    words = debris._LETTERS.findall(stripped)
-    if not words or len(words) > 14 or not all(w in date_words for w in words):
-        return False
-    return (
-        stripped != line
-        or (line[0] not in "([" and debris._status().search(line) is not None)
-        or (debris._YEAR.search(line) is not None and debris._TIME.search(line) is not None)
-    )
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            ["Updated", "by", "Jane", "Doe", "10", "Nov.", "2019", "1:23", "p.m.", "things", "at", ","]
-        ),
-        max_size=8,
-    ).map(" ".join)
-)
-def test_date_line_shortcut_agrees_with_the_plain_test(line: str) -> None:
-    from cleantext.boilerplate import debris
-    from cleantext.boilerplate.markers import word_set
-
-    assert debris._is_date_line(line, word_set("date_words")) == _plain_is_date_line(line)
-
-
 _AUTHORISH = st.sampled_from(
     ["About the Author", "Jane Doe is a staff writer covering energy.", "By Jane Doe", "jane@example.com"]
 )
