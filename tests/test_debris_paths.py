@@ -64,7 +64,7 @@ def test_colon_lines_are_the_lines_with_two_colons(text: str) -> None:
 @given(st.lists(st.sampled_from(["", "[", "a[b", "\n", "x", "[/x]"]), max_size=20).map("".join))
 def test_lines_holding_a_bracket_are_the_containing_lines(text: str) -> None:
     doc = Doc(text.split("\n"), text)
-    assert debris._lines_holding(doc, "[") == doc.containing(("[",))
+    assert doc.holding("[") == doc.containing(("[",))
 
 
 _FIELDS = st.sampled_from(["Tags", "Category", "Posted by", "Filed under", "Kategorie", "News", "x"])

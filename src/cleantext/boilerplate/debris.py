@@ -137,22 +137,6 @@ def _meta_field(extra: Extra) -> LineMatcher:
     return line_matcher("meta", extra, r"[\W_]{0,2}(?:{m})\s*:\s*\S")
 
 
-def _lines_holding(doc: Doc, char: str) -> set[int]:
-    """Indices of the lines holding *char* (no case: one C-level find per line)."""
-    text = doc.text
-    pos = text.find(char)
-    if pos < 0:
-        return set()
-    starts = doc.starts
-    n = len(starts)
-    out: set[int] = set()
-    while pos >= 0:
-        i = bisect.bisect_right(starts, pos) - 1
-        out.add(i)
-        pos = text.find(char, starts[i + 1]) if i + 1 < n else -1
-    return out
-
-
 def _colon_lines(doc: Doc) -> list[int]:
     """Indices of the lines with two colons or more, in order.
 
@@ -201,7 +185,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
                     out.add(i)
     links = doc.with_keys(_URL_KEYS) if doc.has_key(_URL_KEYS) else set()
     if "[" in text:
-        links |= _lines_holding(doc, "[")
+        links |= doc.holding("[")
     for i in links:
         line = lines[i]
         if (line[0] == "h" and _URL.match(line)) or (

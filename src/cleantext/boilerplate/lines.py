@@ -23,7 +23,6 @@ from ..core import Edit, call_scratch
 from .markers import lazy_pattern, line_key
 
 __all__ = [
-    "Cover",
     "Doc",
     "Picker",
     "Settled",
@@ -35,7 +34,6 @@ __all__ = [
     "is_teaser",
     "known_clean",
     "next_nonblank",
-    "present_hints",
     "prev_nonblank",
     "word_count",
 ]
@@ -307,7 +305,7 @@ class Doc:
             return out
         text = self.text
         ascii_text = text.isascii()
-        cover = _cover(tuple(hints))
+        cover = hint_cover(tuple(hints))
         if ascii_text and not any(needle.isascii() for needle, _ in cover):
             return out  # only hints with a non-ASCII letter, and none in the text
         low = self.low
@@ -319,20 +317,28 @@ class Doc:
         needles = [h for needle, group in cover if needle in low for h in group]
         if not needles or not any(map(low.__contains__, needles)):
             return out  # the common case
-        starts: list[int] = []  # computed when a hint is found
-        n = len(low)
         for hint in needles:
-            pos = low.find(hint)
-            if pos < 0:
-                continue
-            if not starts:
-                starts = self.starts
-            while pos >= 0:
-                i = bisect.bisect_right(starts, pos) - 1
-                out.add(i)
-                nxt = starts[i + 1] if i + 1 < len(starts) else n
-                pos = low.find(hint, max(nxt, pos + 1))
+            _add_lines_holding(low, hint, self, out)
         return out
+
+    def holding(self, char: str) -> set[int]:
+        """Indices of the lines holding *char*, as it is (no case folding): one C-level find per line."""
+        out: set[int] = set()
+        _add_lines_holding(self.text, char, self, out)
+        return out
+
+
+def _add_lines_holding(haystack: str, needle: str, doc: Doc, out: set[int]) -> None:
+    """Add to *out* the lines of *doc* where *needle* occurs in *haystack* (its text or ``low``)."""
+    pos = haystack.find(needle)
+    if pos < 0:
+        return
+    starts = doc.starts
+    last = len(starts) - 1
+    while pos >= 0:
+        i = bisect.bisect_right(starts, pos) - 1
+        out.add(i)
+        pos = haystack.find(needle, max(starts[i + 1], pos + 1)) if i < last else -1
 
 
 #: needles standing for hints: ``((needle, hints holding it), ...)``
@@ -340,11 +346,7 @@ Cover = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @lru_cache(maxsize=128)
-def _cover(hints: tuple[str, ...]) -> Cover:
-    return hint_cover(hints)
-
-
-def hint_cover(hints: Sequence[str]) -> Cover:
+def hint_cover(hints: tuple[str, ...]) -> Cover:
     """A few needles standing for *hints*: every hint is filed under one needle it holds.
 
     A text without a needle holds none of its hints, so one scan per needle replaces one per
@@ -369,11 +371,6 @@ def hint_cover(hints: Sequence[str]) -> Cover:
         cover.append((needle, tuple(h for h in left if needle in h)))
         left = [h for h in left if needle not in h]
     return tuple(cover)
-
-
-def present_hints(low: str, cover: Cover) -> tuple[str, ...]:
-    """The hints of *cover* whose needle *low* holds: every hint *low* holds is among them."""
-    return tuple(h for needle, group in cover if needle in low for h in group)
 
 
 def _short(line: str) -> bool:
