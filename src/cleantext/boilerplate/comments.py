@@ -56,11 +56,7 @@ def _says_lines(lines: list[str]) -> list[int]:
 def _heads(doc: Doc, header: LineMatcher) -> list[int]:
     """The block header lines, wherever they are, in order."""
     lines = doc.lines
-    return [
-        i
-        for i in header.candidates(doc)
-        if len(lines[i]) <= 400 and word_count(lines[i]) <= 40 and header.match_at(doc, i) is not None
-    ]
+    return [i for i in header.candidates(doc) if word_count(lines[i]) <= 40 and _is_line(header, doc, i, 400)]
 
 
 def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> set[int]:
@@ -69,7 +65,7 @@ def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> se
     n = len(lines)
     out: set[int] = set()
     for i in widget.candidates(doc):
-        if len(lines[i]) <= 400 and widget.match_at(doc, i) is not None:
+        if _is_line(widget, doc, i, 400):
             out.add(i)
             j = next_nonblank(lines, i)
             if j < n and _COUNT.match(lines[j]):
