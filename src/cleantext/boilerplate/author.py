@@ -96,17 +96,6 @@ def _roles(extra: Extra) -> re.Pattern[str]:
     return compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
 
 
-def _is_bio(line: str, extra: Extra) -> bool:
-    # _BIO_START: a capitalised word, then a capitalised word or a particle, then more
-    parts = line.split(" ", 2)
-    if len(parts) < 3 or not "A" <= line[:1] <= "Z":
-        return False
-    if not ("A" <= parts[1][:1] <= "Z" or parts[1] in _PARTICLES):
-        return False
-    m = _BIO_START.match(line)
-    return m is not None and _roles(extra).match(line, m.end()) is not None
-
-
 def _others_after(lines: list[str], chosen: set[int]) -> dict[int, int]:
     """For each index in *chosen*: the non-blank lines after it that are not in *chosen*."""
     out: dict[int, int] = {}
@@ -148,8 +137,8 @@ def _bios(lines: list[str], extra: Extra, first: int = -1, stop: int | None = No
     the last dozen lines."""
     if first < 0:
         first = _tail_start(lines, _BIO_WINDOW)
-    # the two capitalised first words (or a particle second) that _is_bio checks before
-    # _BIO_START, which implies them: tried on every line in one C-level loop
+    # the two capitalised first words (or a particle second) that every _BIO_START match
+    # starts with: tried on every line in one C-level loop
     named = map(_TWO_NAMES.match, itertools.islice(lines, first, stop))
     roles = _roles(extra)
     out: set[int] = set()
