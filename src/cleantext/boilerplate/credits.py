@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, word_count
-from .markers import Extra, LineMatcher, WordSet, lazy_pattern, line_matcher, word_set
+from .markers import Extra, LineMatcher, WordSet, lazy_pattern, line_matcher, may_match, word_set
 
 __all__ = ["find_credits"]
 
@@ -60,9 +60,7 @@ def find_credits(text: str, extra: Extra = ()) -> list[Edit]:
     doc = doc_for(text)
     if (_pick, extra) in doc.clean:
         return []  # found nothing in a text these are lines of (drop_lines would answer the same)
-    pattern = _credits(extra)
-    # no line starts with a key and no line holds a hint: nothing to match (as may_match)
-    if pattern.always or doc.has_key(pattern.keys) or (pattern.hints and doc.containing(pattern.hints)):
+    if may_match(doc, (_credits(extra),)):
         return drop_lines(text, _pick, extra, local=True, doc=doc)
     doc.clean.add((_pick, extra))
     return []
