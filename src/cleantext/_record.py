@@ -34,13 +34,18 @@ class Record:  # noqa: PLW1641 - mutable records are unhashable on purpose
     __slots__ = ()
     #: fields left out of the repr (long or uninformative values)
     _hidden: ClassVar[tuple[str, ...]] = ()
-    #: the fields: the ``__slots__`` of the class and its bases, base first
+    #: the fields: the ``__slots__`` of the class and its bases, base first; a slot whose name
+    #: starts with "_" is not a field but something derived from the fields (not compared,
+    #: shown or pickled: ``__init__`` derives it again)
     _fields: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._fields = tuple(
-            name for klass in reversed(cls.__mro__) for name in vars(klass).get("__slots__", ())
+            name
+            for klass in reversed(cls.__mro__)
+            for name in vars(klass).get("__slots__", ())
+            if not name.startswith("_")
         )
 
     def _values(self) -> tuple[Any, ...]:

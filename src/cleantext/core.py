@@ -259,22 +259,13 @@ class Rule(Frozen):
 #: ``((finder, bit), ...)`` for the rules in order (rule *i* has bit ``1 << i``), the bits of the
 #: rules stable under line drops, and the bits of all rules
 _Plan = tuple[tuple[tuple[Finder, int], ...], int, int]
-#: the plans of the last few rule tuples :meth:`Pipeline.clean` met, by their identity
-_PLANS: dict[int, tuple[tuple[Rule, ...], _Plan]] = {}
 
 
-def _plan(rules: tuple[Rule, ...]) -> _Plan:
-    """The finders of *rules* with their bits, the stable ones' bits, all bits (cached)."""
-    got = _PLANS.get(id(rules))
-    if got is not None and got[0] is rules:
-        return got[1]
+def _plan_for(rules: tuple[Rule, ...]) -> _Plan:
+    """The finders of *rules* with their bits, the stable ones' bits, all bits."""
     steps = tuple((rule.finder, 1 << i) for i, rule in enumerate(rules))
     stable = sum(bit for (_, bit), rule in zip(steps, rules, strict=True) if rule.drop_stable)
-    plan = (steps, stable, (1 << len(rules)) - 1)
-    if len(_PLANS) >= 64:
-        _PLANS.clear()
-    _PLANS[id(rules)] = (rules, plan)
-    return plan
+    return steps, stable, (1 << len(rules)) - 1
 
 
 def _still_known(text: str, edits: list[Edit], known: int) -> int:
@@ -369,9 +360,10 @@ class Pipeline(Frozen):
     Pipelines compose with ``+`` and narrow with :meth:`select`.
     """
 
-    __slots__ = ("rules", "max_passes")  # noqa: RUF023 - the order of the fields
+    __slots__ = ("rules", "max_passes", "_plan")  # noqa: RUF023 - the order of the fields
     rules: tuple[Rule, ...]
     max_passes: int
+    _plan: _Plan  # derived from the rules (see _record: not a field)
 
     def __init__(self, rules: Iterable[Rule] = (), max_passes: int = 4) -> None:
         rules = tuple(rules)
@@ -379,7 +371,7 @@ class Pipeline(Frozen):
         dup = {n for n in names if names.count(n) > 1}
         if dup:
             raise ValueError(f"rule(s) listed twice in a pipeline: {sorted(dup)}")
-        self._set(rules=rules, max_passes=max_passes)
+        self._set(rules=rules, max_passes=max_passes, _plan=_plan_for(rules))
 
     # -- composition -------------------------------------------------------------
     @property
@@ -432,7 +424,7 @@ class Pipeline(Frozen):
             return self._clean(text)
 
     def _clean(self, text: str) -> str:
-        steps, stable, done = _plan(self.rules)
+        steps, stable, done = self._plan
         # bit i set: rule i is known to leave the current text unchanged (it did, and since
         # then other rules have only deleted whole lines, and rule i is stable under that)
         known = 0
