@@ -16,7 +16,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext import Pipeline, default_pipeline, normalize
+from cleantext import Pipeline, core, default_pipeline, normalize
 from cleantext.core import Edit, apply_edits, call_scope, normalize_edits
 
 _H = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
@@ -238,19 +238,19 @@ def test_repeated_punctuation_gate_is_the_same_on_long_text(text: str, pad: str)
 def test_spaces_with_the_utf8_of_the_call(text: str) -> None:
     """When a rule of the call has encoded the text, odd spaces are found in its bytes."""
     with call_scope():
-        assert normalize._utf8(text) is normalize._known_utf8(text)
+        assert core.call_utf8(text) is core.known_utf8(text)
         assert normalize.normalize_spaces(text) == ref_spaces(text)
-    assert normalize._known_utf8(text) is None
+    assert core.known_utf8(text) is None
     assert normalize.normalize_spaces(text) == ref_spaces(text)
 
 
 def test_utf8_is_shared_within_a_call_only() -> None:
     text = "Caf\u00e9 \u201cquoted\u201d"
     with call_scope():
-        assert normalize._utf8(text) == text.encode()
+        assert core.call_utf8(text) == text.encode()
         assert not normalize._has_control(text) and not normalize._may_have_mojibake(text)
         other = text + "\x9f"  # a new text is encoded anew, not taken from the scratch
-        assert normalize._has_control(other) and normalize._utf8(other) == other.encode()
+        assert normalize._has_control(other) and core.call_utf8(other) == other.encode()
         assert normalize._may_have_mojibake("Caf\u00c3\u00a9")
     assert normalize._has_control("\ud800") and not normalize._has_control(text)
 

@@ -35,6 +35,8 @@ __all__ = [
     "apply_edits",
     "call_scope",
     "call_scratch",
+    "call_utf8",
+    "known_utf8",
     "normalize_edits",
     "only_drops_lines",
 ]
@@ -58,6 +60,32 @@ def call_scratch() -> dict[str, Any] | None:
     nothing is shared between calls.  Key entries by module to keep them apart.
     """
     return _SCRATCH.get()
+
+
+#: key of the call scratch's entry for the UTF-8 of a text (see :func:`call_utf8`)
+_UTF8_KEY = "core.utf8"
+
+
+def known_utf8(text: str) -> bytes | None:
+    """The UTF-8 of *text* if a rule of the cleaning call under way has encoded it already."""
+    scratch = _SCRATCH.get()
+    got = None if scratch is None else scratch.get(_UTF8_KEY)
+    return got[1] if got is not None and got[0] is text else None
+
+
+def call_utf8(text: str) -> bytes:
+    """*text* as UTF-8 (lone surrogates kept), encoded once per cleaning call for the
+    latest text: the byte-level probes of every rule of a call share it."""
+    scratch = _SCRATCH.get()
+    if scratch is not None:
+        got = scratch.get(_UTF8_KEY)
+        if got is not None and got[0] is text:
+            data: bytes = got[1]
+            return data
+    data = text.encode("utf-8", "surrogatepass")
+    if scratch is not None:
+        scratch[_UTF8_KEY] = (text, data)
+    return data
 
 
 @contextmanager
@@ -420,8 +448,13 @@ class Pipeline(Frozen):
         """
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
-        with call_scope():
+        if _SCRATCH.get() is not None:  # inside an enclosing call scope (as call_scope(), inlined)
             return self._clean(text)
+        token = _SCRATCH.set({})
+        try:
+            return self._clean(text)
+        finally:
+            _SCRATCH.reset(token)
 
     def _clean(self, text: str) -> str:
         steps, stable, done = self._plan

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .config import Config
-from .core import Edit, Rule, apply_edits, call_scratch
+from .core import Edit, Rule, apply_edits, call_utf8, known_utf8
 
 __all__ = ["early_rules", "late_rules"]
 
@@ -22,30 +22,6 @@ __all__ = ["early_rules", "late_rules"]
 def _contains_any(text: str, chars: str) -> bool:
     """True when *text* contains one of *chars*: one fast ``in`` scan per character."""
     return any(c in text for c in chars)
-
-
-#: key of this module's entry in the call scratch: a text and its UTF-8
-_UTF8_KEY = "normalize.utf8"
-
-
-def _known_utf8(text: str) -> bytes | None:
-    """The UTF-8 of *text* if a rule of this cleaning call has encoded it already."""
-    scratch = call_scratch()
-    got = None if scratch is None else scratch.get(_UTF8_KEY)
-    return got[1] if got is not None and got[0] is text else None
-
-
-def _utf8(text: str) -> bytes:
-    """*text* as UTF-8 (lone surrogates kept), encoded once per cleaning call: the
-    mojibake, control-character and odd-space probes of one call share it."""
-    data = _known_utf8(text)
-    if data is not None:
-        return data
-    scratch = call_scratch()
-    data = text.encode("utf-8", "surrogatepass")
-    if scratch is not None:
-        scratch[_UTF8_KEY] = (text, data)
-    return data
 
 
 # ----------------------------------------------------------------------------- entities
@@ -182,7 +158,7 @@ def _may_have_mojibake(text: str) -> bool:
         er, es = _cyrillic_probes()
         if (er_in and er.search(text)) or (es_in and es.search(text)):
             return True
-    data = _utf8(text)
+    data = call_utf8(text)
     return b"\xc3" in data and _latin_probe().search(data) is not None
 
 
@@ -277,7 +253,7 @@ def _has_control(text: str) -> bool:
     other = _non_control_bytes()
     if text.isascii():
         return bool(text.encode("ascii").translate(None, other))
-    data = _utf8(text)
+    data = call_utf8(text)
     rest = data.translate(None, other)
     if not rest:
         return False
@@ -392,7 +368,7 @@ def normalize_spaces(text: str) -> list[Edit]:
         return []
     odd = [c for c in _ODD_SPACES[:3] if c in text]  # tab, NBSP, Ogham: found at memory speed
     if not text.isascii():
-        data = _known_utf8(text)
+        data = known_utf8(text)
         if data is None or _odd_general_spaces().search(data):
             odd += [c for c in _ODD_GENERAL if c in text]  # "\u2000" in text is slow
     double = "  " in text

@@ -220,7 +220,7 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
         not (box_hinted and may_match(doc, (_box(extra),)))
         and not doc.has_key(keys)
         and "@" not in text
-        and ".com/" not in doc.low  # as doc.containing(_CONTACT_HINTS): some line holds a hint
+        and not doc.holds(".com/")  # as doc.containing(_CONTACT_HINTS): some line holds a hint
     ):
         # every pick starts from one of these lines or a bio (see _candidates)
         first = _tail_start(doc.lines, _BIO_WINDOW)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..core import Edit, call_scratch
+from ..core import Edit, call_scratch, call_utf8
 from .markers import lazy_pattern, line_key
 
 __all__ = [
@@ -148,6 +148,9 @@ class Doc:
         self._starts: list[int] | None = None
         self._low: str | None = None
         self._low_lines: list[str] | None = None
+        self._ulow: bytes | None = None  # the UTF-8 with ASCII letters in lower case
+        self._absent: set[str] = set()  # needles the lower-case text is known not to hold
+        self._odd_case: bool | None = None
         #: tokens of the rules that found nothing here (see :func:`known_clean`)
         self.clean: set[Hashable] = set()
 
@@ -175,6 +178,14 @@ class Doc:
             self._low = self.text.lower()
         return self._low
 
+    @property
+    def ulow(self) -> bytes:
+        """The UTF-8 of :attr:`text` with its ASCII letters in lower case (a byte-level pass,
+        several times faster than ``str.lower``); lines are split by the same newlines."""
+        if self._ulow is None:
+            self._ulow = call_utf8(self.text).lower()
+        return self._ulow
+
     def without(self, drop: set[int]) -> Doc:
         """The document without the lines *drop*, its first words and lower case carried over."""
         n = len(self.lines)
@@ -193,6 +204,11 @@ class Doc:
             # lower() works line by line (a newline ends every case context), so the kept
             # lines of the lower-case text are the lower case of the kept lines
             sub._low = "\n".join(itertools.compress(self._low.split("\n"), keep))
+        if self._ulow is not None:
+            sub._ulow = b"\n".join(itertools.compress(self._ulow.split(b"\n"), keep))
+        sub._absent = set(self._absent)  # fewer lines hold no more needles
+        if self._odd_case is False:
+            sub._odd_case = False
         return sub
 
     def _scan(self) -> list[str]:
@@ -303,23 +319,52 @@ class Doc:
         out: set[int] = set()
         if not hints:
             return out
-        text = self.text
-        ascii_text = text.isascii()
-        cover = hint_cover(tuple(hints))
-        if ascii_text and not any(needle.isascii() for needle, _ in cover):
-            return out  # only hints with a non-ASCII letter, and none in the text
+        for needle, group in hint_cover(tuple(hints)):
+            if self.holds(needle):
+                for hint in group:
+                    self._add_holding(hint, out)
+        return out
+
+    def holds(self, needle: str) -> bool:
+        """Whether the text in lower case holds *needle* (lower case); remembered for the Doc
+        and the Docs made of some of its lines.
+
+        An ASCII needle is looked for in :attr:`ulow`; one with another letter only where the
+        text holds a form whose lower case is that letter (:func:`_needle_forms`).
+        """
+        if needle in self._absent:
+            return False
+        if needle.isascii() and not self.odd_case:
+            found = needle.encode() in self.ulow
+        else:
+            forms = _needle_forms(needle)
+            found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
+        if not found:
+            self._absent.add(needle)
+        return found
+
+    @property
+    def odd_case(self) -> bool:
+        """Whether the text holds ``İ`` or the Kelvin sign, the characters outside ASCII whose
+        lower case holds an ASCII letter (then ASCII lower case is not enough)."""
+        odd = self._odd_case
+        if odd is None:
+            text = self.text
+            odd = self._odd_case = not text.isascii() and ("\u212a" in text or "\u0130" in text)
+        return odd
+
+    def _add_holding(self, hint: str, out: set[int]) -> None:
+        """Add to *out* the lines whose lower case holds *hint*."""
+        if hint.isascii() and "\n" not in hint and not self.odd_case:
+            _add_lines_holding_bytes(self.ulow, hint.encode(), out)
+            return
         low = self.low
-        if len(low) != len(text):  # lower() changed lengths: offsets would not line up
+        if len(low) != len(self.text):  # lower() changed lengths: offsets would not line up
             if self._low_lines is None:
                 self._low_lines = [line.lower() for line in self.lines]
-            return {i for i, line in enumerate(self._low_lines) if any(h in line for h in hints)}
-        # the hints filed under a needle the text holds (one C-level scan per needle)
-        needles = [h for needle, group in cover if needle in low for h in group]
-        if not needles or not any(map(low.__contains__, needles)):
-            return out  # the common case
-        for hint in needles:
-            _add_lines_holding(low, hint, self, out)
-        return out
+            out.update(i for i, line in enumerate(self._low_lines) if hint in line)
+            return
+        _add_lines_holding(low, hint, self, out)
 
     def holding(self, char: str) -> set[int]:
         """Indices of the lines holding *char*, as it is (no case folding): one C-level find per line."""
@@ -339,6 +384,42 @@ def _add_lines_holding(haystack: str, needle: str, doc: Doc, out: set[int]) -> N
         i = bisect.bisect_right(starts, pos) - 1
         out.add(i)
         pos = haystack.find(needle, max(starts[i + 1], pos + 1)) if i < last else -1
+
+
+def _add_lines_holding_bytes(haystack: bytes, needle: bytes, out: set[int]) -> None:
+    """Add to *out* the lines (split on ``\\n``) of *haystack* where *needle* (no newline) occurs."""
+    pos = haystack.find(needle)
+    line = counted = 0
+    while pos >= 0:
+        line += haystack.count(b"\n", counted, pos)
+        counted = pos
+        out.add(line)
+        end = haystack.find(b"\n", pos)
+        if end < 0:
+            return
+        pos = haystack.find(needle, end + 1)
+
+
+#: characters whose lower case holds a letter they are not the upper or title case of:
+#: ``İ`` -> ``i̇``, ``ϴ`` -> ``θ``, ``ẞ`` -> ``ß``, Ohm -> ``ω``, Kelvin -> ``k``, Angstrom -> ``å``
+#: (a test checks this list against the Unicode data of the running Python)
+ODD_CASE = "\u0130\u03f4\u1e9e\u2126\u212a\u212b"
+
+
+@lru_cache(maxsize=256)
+def _needle_forms(needle: str) -> tuple[str, ...]:
+    """What a text holds wherever its lower case holds *needle*: one of the forms of the first
+    letter outside ASCII (none when the needle is ASCII).
+
+    >>> _needle_forms("réservés"), _needle_forms("straße")
+    (('É', 'é'), ('SS', 'Ss', 'ß', 'ẞ'))
+    """
+    letter = next((c for c in needle if not c.isascii()), None)
+    if letter is None:
+        return ()
+    forms = {letter, letter.upper(), letter.title()}
+    forms.update(c for c in ODD_CASE if letter in c.lower())
+    return tuple(sorted(forms))
 
 
 #: needles standing for hints: ``((needle, hints holding it), ...)``
