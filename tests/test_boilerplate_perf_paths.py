@@ -464,3 +464,19 @@ def test_a_marked_settled_pick_marks_the_lines_left_clean() -> None:
         assert "token" in doc_for("a\nb").clean  # the Doc of the lines left carries the mark
         assert drop_lines("c\nX", lambda doc, _: Settled({1})) == [(1, 3, "")]
         assert "token" not in doc_for("c").clean  # an unmarked Settled pick marks nothing
+
+
+def test_odd_case_is_every_character_whose_lower_case_holds_a_letter_it_is_no_case_form_of() -> None:
+    """``lines.ODD_CASE`` against the Unicode data of this Python: a text whose lower case holds
+    a letter holds that letter, its upper or title case, or one of these."""
+    import sys
+
+    from cleantext.boilerplate.lines import ODD_CASE
+
+    odd = set()
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if low != c and any(c not in (x, x.upper(), x.title()) for x in low):
+            odd.add(c)
+    assert odd == set(ODD_CASE)

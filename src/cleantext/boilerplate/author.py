@@ -216,16 +216,16 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     if token in doc.clean:
         return []
     keys, box_hinted = _first_keys(extra)
+    # every pick starts from one of these lines or a bio (see _candidates); the text is not
+    # marked clean here: proving that no bio stands anywhere (one that would come into the
+    # last lines when lines go) costs a look at every line of every text, more than the
+    # calls of later passes that the mark would save
     if (
         not (box_hinted and may_match(doc, (_box(extra),)))
         and not doc.has_key(keys)
         and "@" not in text
         and not doc.holds(".com/")  # as doc.containing(_CONTACT_HINTS): some line holds a hint
+        and not _bios(doc.lines, extra, _tail_start(doc.lines, _BIO_WINDOW))
     ):
-        # every pick starts from one of these lines or a bio (see _candidates)
-        first = _tail_start(doc.lines, _BIO_WINDOW)
-        if not _bios(doc.lines, extra, first):
-            if not _bios(doc.lines, extra, 0, first):
-                doc.clean.add(token)  # no bio anywhere either
-            return []
+        return []
     return drop_lines(text, _pick, extra, doc=doc)
