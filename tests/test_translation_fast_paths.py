@@ -1,0 +1,76 @@
+"""The fast paths of the translation rules find what their plain definitions find.
+
+Each shortcut is compared with the plain code it stands for on generated text built from
+the pieces the rules care about (and their look-alikes), inside and outside a call scope.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cleantext.core import call_scope
+from cleantext.translation import places
+
+
+def plain_place_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """What ``translation.place-names`` walked before the byte scan: one search after another."""
+    out: list[tuple[int, int]] = []
+    m = pattern.search(text)
+    while m is not None:
+        out.append(m.span())
+        m = pattern.search(text, m.end())
+    return out
+
+
+_PLACE_PIECES = [
+    *"KkIiEeVvOoDdSsLlTtRrNn -\n.,\x01\x02\x03é’\u00a0\ud800😀",
+    "Kiev",
+    "KIEV",
+    "Kievan",
+    "Lvov",
+    "LVOV",
+    "TOLD",
+    "ROVNO",
+    "Belaya Tserkov",
+    "Krivoy Rog",
+    "Ivano-Frankovsk",
+    "Nikolayev",
+    "Nikolaev",
+    "Zaporozhye",
+    "ZAPOROZHIE",
+    "Odessa",
+    "Kyiv",
+    "Ukraine",
+]
+_PLACE_TEXTS = st.lists(st.sampled_from(_PLACE_PIECES), max_size=40).map("".join)
+
+
+@given(_PLACE_TEXTS)
+@example("K" * 200 + "Kiev")  # more misses than the anchored scan takes: the plain pattern goes on
+@example("é’Kiev😀\ud800LVOV Lvov")
+def test_place_name_byte_scan_finds_the_plain_matches(text: str) -> None:
+    table = places.default_table()
+    pattern = table.compiled()[0]
+    assert table.byte_scan() is not None
+    expected = plain_place_spans(pattern, text)
+    assert places._spans(table, text) == expected
+    with call_scope():
+        assert places._spans(table, text) == expected
+    limit = places._MAX_MISSES
+    try:  # the plain pattern taking over after any number of misses
+        for places._MAX_MISSES in (0, 1, 3):
+            assert places._spans(table, text) == expected
+    finally:
+        places._MAX_MISSES = limit
+
+
+def test_place_names_without_a_byte_scan() -> None:
+    """A table with a spelling outside ASCII keeps the plain search."""
+    table = places.default_table((("Kijów", "Kyiv"), ("Bombay", "Mumbai")), "always")
+    assert table.byte_scan() is None
+    text = "In Kijów and Bombay, not Bombayan. Kiev"
+    assert places._spans(table, text) == plain_place_spans(table.compiled()[0], text)
+    assert [text[s:e] for s, e in places._spans(table, text)] == ["Kijów", "Bombay", "Bombay", "Kiev"]
