@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -146,15 +148,22 @@ def test_mojibake_hint_finds_the_same_spans(text: str) -> None:
         assert normalize._may_have_mojibake(text)
 
 
+def _mostly_ascii(text: str) -> str:
+    """*text* after enough plain words that it has a skeleton (``normalize._skeleton``)."""
+    return "Plain words. " * (2 * len(text) + 1) + text
+
+
 @given(_MOJIBAKE_TEXTS)
 def test_mojibake_equals_its_plain_definition(text: str) -> None:
-    assert normalize.fix_mojibake(text) == ref_mojibake(text)
+    for whole in (text, _mostly_ascii(text)):
+        assert normalize.fix_mojibake(whole) == ref_mojibake(whole)
 
 
 @given(st.text(st.characters(codec=None, max_codepoint=0x2200)))
 def test_mojibake_probe_never_misses_a_hint(text: str) -> None:
     if _MOJIBAKE_HINT.search(text):
         assert normalize._may_have_mojibake(text)
+        assert normalize._may_have_mojibake(_mostly_ascii(text))
 
 
 def test_continuation_first_bytes() -> None:
@@ -171,16 +180,105 @@ def test_mojibake_probe_on_every_pair() -> None:
     firsts = {c.encode()[0] for c in normalize._continuation_chars()}
     for lead in leads:
         for second in seconds:
-            pair = "x" + lead + second
-            hint = _MOJIBAKE_HINT.search(pair) is not None
-            assert normalize._may_have_mojibake(pair) == (
-                hint or ("\u00c2" <= lead <= "\u00f4" and second.encode()[0] in firsts)
-            ), pair
+            for pad in ("x", "x" * 40):  # without a skeleton and with one
+                pair = pad + lead + second
+                hint = _MOJIBAKE_HINT.search(pair) is not None
+                assert normalize._may_have_mojibake(pair) == (
+                    hint or ("\u00c2" <= lead <= "\u00f4" and second.encode()[0] in firsts)
+                ), pair
 
 
 @given(st.text(st.characters(codec=None, max_codepoint=0xE000)))
 def test_control_probe_is_exact(text: str) -> None:
     assert normalize._has_control(text) == (_CONTROL.search(text) is not None)
+    assert normalize._has_control(_mostly_ascii(text)) == (_CONTROL.search(text) is not None)
+
+
+@given(st.text(st.characters(codec=None)))
+def test_skeleton_keeps_every_character_but_printable_ascii_and_newlines(text: str) -> None:
+    whole = _mostly_ascii(text)
+    kept = "".join(c for c in whole if not (" " <= c <= "~" or c == "\n"))
+    assert normalize._skeleton(whole) == (kept.encode("utf-8", "surrogatepass"), kept)
+    with call_scope():
+        assert normalize._skeleton(whole) is normalize._skeleton(whole)
+        assert normalize._skeleton(whole) == (kept.encode("utf-8", "surrogatepass"), kept)
+
+
+def test_skeleton_is_left_out_for_text_in_another_script() -> None:
+    assert normalize._skeleton("Россия и мир. " * 10) is None
+    assert normalize._skeleton("中文文本" * 10) is None
+    assert normalize._skeleton("A \u201cdeja vu\u201d, said the critic of the show. " * 10) is not None
+
+
+@given(texts)
+def test_fast_finders_with_a_skeleton(text: str) -> None:
+    """Mostly ASCII text is probed through its skeleton, also shared within a call."""
+    whole = _mostly_ascii(text)
+    for ref, fast in PAIRS:
+        assert list(fast(whole)) == ref(whole), fast.__name__
+    with call_scope():
+        for ref, fast in PAIRS:
+            assert list(fast(whole)) == ref(whole), fast.__name__
+
+
+@cache
+def _nfc_maybe() -> frozenset[str]:
+    """The characters NFC can compose with the character before them (NFC_Quick_Check
+    Maybe): the second of every canonical pair of a composite NFC keeps, and the Hangul
+    vowels and trailing consonants."""
+    seconds = {chr(c) for c in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if (
+            len(parts) == 2
+            and not parts[0].startswith("<")
+            and unicodedata.normalize("NFC", chr(cp)) == chr(cp)
+        ):
+            seconds.add(chr(int(parts[1], 16)))
+    return frozenset(seconds)
+
+
+def _plain_for_nfc(c: str) -> bool:
+    """NFC leaves *c* alone wherever it stands: quick check Yes, combining class 0."""
+    return unicodedata.combining(c) == 0 and unicodedata.normalize("NFC", c) == c and c not in _nfc_maybe()
+
+
+def test_plainly_nfc_claims_only_plain_characters() -> None:
+    """The skeleton gate of unicode-nfc judges each character alone (a byte it deletes or
+    keeps, a match within one character's bytes): every character it lets pass is plain."""
+    pad = "x" * 40
+    others = [0x10000, 0x1D15E, 0x2F800, 0xE0001, 0x10FFFF]
+    chars = [chr(c) for c in [*range(0x10000), *range(0x1F000, 0x20000), *others]]
+    claimed = [c for c in chars if normalize._plainly_nfc(pad + c)]
+    assert [c for c in claimed if not _plain_for_nfc(c)] == []
+    for c in "é\u2019\u201c\u2014\u2026\u20ac\u00a0\u0416\U0001f642\ufe0f\u2192":
+        assert c in claimed, c
+    for c in "\u0301\u2000\u2126\u1161\u0344\U0001d15e":
+        assert c not in claimed, c
+
+
+def ref_nfc(text: str) -> list[Edit]:
+    """Every line that NFC changes, normalized."""
+    out: list[Edit] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if (fixed := unicodedata.normalize("NFC", line)) != line:
+            out.append((start, end, fixed))
+        start = end + 1
+    return out
+
+
+_NFC_PIECES = [
+    *"e\u0301\u0300\u0316\u2019é\u20ac\u2000\u2126\u212b\U0001f642\ufe0f\uac00\u1161\u11a8\u1100\u0344\n",
+    "word ",
+]
+
+
+@given(st.lists(st.sampled_from(_NFC_PIECES), max_size=30).map("".join))
+def test_nfc_equals_its_plain_definition(text: str) -> None:
+    for whole in (text, _mostly_ascii(text)):
+        assert normalize.normalize_nfc(whole) == ref_nfc(whole)
 
 
 @pytest.mark.parametrize("char", [chr(c) for c in range(0x100)] + ["\ud800", "\udfff", "\ud7ff", "\ue000"])

@@ -14,14 +14,72 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .config import Config
-from .core import Edit, Rule, apply_edits, call_utf8, known_utf8
+from .core import Edit, Rule, apply_edits, call_scratch, call_utf8
 
 __all__ = ["early_rules", "late_rules"]
 
+#: below this length, plain scans of the text (two ``in`` scans for line edges, NFC's own
+#: check) cost less than a pattern or a gate that has a fixed cost per call
+_SHORT = 1000
+
+
+# ----------------------------------------------------------------------------- skeleton
+#: key of the call scratch's entry for the skeleton of a text (see :func:`_skeleton`)
+_SKELETON_KEY = "normalize.skeleton"
+
+
+@cache
+def _skeleton_deletes() -> bytes:
+    """The bytes a skeleton leaves out: every ASCII byte but the C0 controls (newline
+    excepted: it is everywhere) and DEL."""
+    keep = {*range(0x0A), *range(0x0B, 0x20), 0x7F}
+    return bytes(b for b in range(0x80) if b not in keep)
+
+
+def _skeleton(text: str) -> tuple[bytes, str] | None:
+    """The UTF-8 of *text* without its printable ASCII characters, spaces and newlines,
+    and the characters of it; ``None`` when *text* is not mostly ASCII.
+
+    Every other character is kept whole and in order (each byte of a multi-byte
+    character is 0x80 or more), so a character, or two non-ASCII characters next to each
+    other, are in the skeleton exactly when they are in the text.  One C-level pass over
+    the call's UTF-8 (see :func:`~cleantext.core.call_utf8`); in text in a Latin script
+    the skeleton is a few per cent of it, so the probes of several rules (control
+    characters, line separators, invisible and odd spaces, mojibake leads, NFC) cost next
+    to nothing.  Text in another script (more than one character in eight not ASCII)
+    would keep most of its bytes: its rules scan the text.  Built once per cleaning call
+    for the latest text."""
+    scratch = call_scratch()
+    if scratch is not None:
+        got = scratch.get(_SKELETON_KEY)
+        if got is not None and got[0] is text:
+            known: tuple[bytes, str] | None = got[1]
+            return known
+    data = call_utf8(text)
+    skeleton = None
+    if (len(data) - len(text)) * 8 <= len(text):  # each non-ASCII character adds 1-3 bytes
+        utf8 = data.translate(None, _skeleton_deletes())
+        skeleton = (utf8, utf8.decode("utf-8", "surrogatepass"))
+    if scratch is not None:
+        scratch[_SKELETON_KEY] = (text, skeleton)
+    return skeleton
+
+
+def _chars_to_scan(text: str) -> str:
+    """Where a character of *text* that is not printable ASCII, a space or a newline is
+    found fastest: in the characters of its skeleton, or in the text when it has none."""
+    skeleton = _skeleton(text)
+    return text if skeleton is None else skeleton[1]
+
 
 def _contains_any(text: str, chars: str) -> bool:
-    """True when *text* contains one of *chars*: one fast ``in`` scan per character."""
-    return any(c in text for c in chars)
+    """True when *text* contains one of *chars* (none printable ASCII, a space or a
+    newline): one fast ``in`` scan per character (see :func:`_chars_to_scan`)."""
+    within = _chars_to_scan(text)
+    for c in chars:  # noqa: SIM110 - a loop costs less than any() over a generator
+        if c in within:
+            return True
+    return False
 
 
 # ----------------------------------------------------------------------------- entities
@@ -145,6 +203,14 @@ def _latin_probe() -> re.Pattern[bytes]:
 
 
 @cache
+def _latin_skeleton_probe() -> re.Pattern[bytes]:
+    """Over a skeleton (:func:`_skeleton`), where :func:`_latin_probe` can match: its
+    pairs of non-ASCII characters are in the skeleton too; Â/Ã before a space shows only
+    as Â/Ã there."""
+    return re.compile(b"\xc3(?:[\x82-\xb4][" + _CONTINUATION_FIRST_BYTES + b"]|[\x82\x83])")
+
+
+@cache
 def _cyrillic_probes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Each Cyrillic lead before a continuation character (exact; a literal first)."""
     tail = "[" + re.escape(_continuation_chars()) + "]"
@@ -152,12 +218,19 @@ def _cyrillic_probes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _may_have_mojibake(text: str) -> bool:
-    """False when the hint pattern of :func:`_mojibake_hints` matches nowhere in *text*."""
-    er_in, es_in = "\u0420" in text, "\u0421" in text
+    """False when the hint pattern of :func:`_mojibake_hints` matches nowhere in *text*.
+
+    A skeleton tells whether Р/С are there (``"\\u0420" in text`` is slow: its low byte
+    is a space's) and whether a Latin hint can be; the exact probes run only then."""
+    skeleton = _skeleton(text)
+    within = text if skeleton is None else skeleton[1]
+    er_in, es_in = "\u0420" in within, "\u0421" in within
     if er_in or es_in:
         er, es = _cyrillic_probes()
         if (er_in and er.search(text)) or (es_in and es.search(text)):
             return True
+    if skeleton is not None and _latin_skeleton_probe().search(skeleton[0]) is None:
+        return False
     data = call_utf8(text)
     return b"\xc3" in data and _latin_probe().search(data) is not None
 
@@ -249,12 +322,13 @@ def _c1_and_surrogate_bytes() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
 
 def _has_control(text: str) -> bool:
     """Whether *text* has a C0/C1 control character (not tab or a line break) or a
-    surrogate: C-speed byte passes instead of a character class scanned in ``re``."""
-    other = _non_control_bytes()
-    if text.isascii():
-        return bool(text.encode("ascii").translate(None, other))
-    data = call_utf8(text)
-    rest = data.translate(None, other)
+    surrogate: C-speed byte passes over its skeleton (or UTF-8) instead of a character
+    class scanned in ``re``."""
+    skeleton = _skeleton(text)
+    data = call_utf8(text) if skeleton is None else skeleton[0]
+    if not data:
+        return False
+    rest = data.translate(None, _non_control_bytes())
     if not rest:
         return False
     if rest.translate(None, b"\xc2\xed"):
@@ -302,9 +376,47 @@ def remove_invisible(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "") for m in _invisible().finditer(text)]
 
 
+@cache
+def _nfc_plain_bytes() -> bytes:
+    """The bytes of a skeleton that belong to ASCII characters, U+0080-U+02FF (Latin) or
+    U+0400-U+047F (Cyrillic): every one of these characters is left alone by NFC wherever
+    it stands (quick check Yes, combining class 0; a test checks each one)."""
+    return bytes([*range(0xC0), *range(0xC2, 0xCC), 0xD0, 0xD1])
+
+
+#: lead bytes of the characters that :func:`_nfc_odd_char` sorts into plain or not
+_NFC_SORTED_LEADS = b"\xe2\xef\xf0"
+
+
+@cache
+def _nfc_odd_char() -> re.Pattern[bytes]:
+    """A character with one of the lead bytes :data:`_NFC_SORTED_LEADS` that is not among
+    these, all plain for NFC too: U+2002-U+2FFF (punctuation, symbols, arrows) but the
+    blocks of 64 holding a character that NFC changes or composes (U+2000, U+2001,
+    U+20C0-U+213F, U+2300-U+233F, U+2AC0-U+2AFF, U+2CC0-U+2CFF, U+2D40-U+2D7F,
+    U+2DC0-U+2DFF); the variation selectors U+FE00-U+FE0F; U+1F000-U+1FFFF (emoji)."""
+    return re.compile(
+        b"\xe2(?:\x80[\x80\x81]|[\x83\x84\x8c\xab\xb3\xb5\xb7])|\xef(?!\xb8[\x80-\x8f])|\xf0(?!\x9f)"
+    )
+
+
+def _plainly_nfc(text: str) -> bool:
+    """True when every character of *text* is one that NFC leaves alone wherever it
+    stands (:func:`_nfc_plain_bytes`, :func:`_nfc_odd_char`): then *text* is in NFC.  A
+    few C-level passes over its skeleton, where ``unicodedata.is_normalized`` looks up
+    every character of the text.  False when it cannot tell."""
+    skeleton = _skeleton(text)
+    if skeleton is None:
+        return False
+    rest = skeleton[0].translate(None, _nfc_plain_bytes())
+    return not rest or (
+        not rest.translate(None, _NFC_SORTED_LEADS) and _nfc_odd_char().search(skeleton[0]) is None
+    )
+
+
 def normalize_nfc(text: str) -> list[Edit]:
     """Compose characters (Unicode NFC): ``e\\u0301`` -> ``é``."""
-    if text.isascii():
+    if text.isascii() or (len(text) >= _SHORT and _plainly_nfc(text)):  # short: is_normalized is as cheap
         return []
     import unicodedata
 
@@ -331,14 +443,22 @@ _SPACE_SET = frozenset(" " + _ODD_SPACES)
 # where a run of spaces that needs an edit shows itself, and the offset of a space in it
 @cache
 def _odd_general_spaces() -> re.Pattern[bytes]:
-    """The UTF-8 of an odd space of the General Punctuation block: one scan of the bytes
-    that a call has encoded already, instead of 13 scans of the text (a search for
-    U+2000 in a text is slow: its low byte is 0)."""
+    """The UTF-8 of an odd space of the General Punctuation block: for a text without a
+    skeleton, one scan of its UTF-8 instead of 13 scans of the text (a search for U+2000
+    in a text is slow: its low byte is 0)."""
     return re.compile(b"\xe2(?:\x80[\x80-\x8a\xaf]|\x81\x9f)")
 
 
-#: below this length, line edges are checked with two ``in`` scans rather than a pattern
-_SHORT = 1000
+def _odd_spaces_in(text: str) -> list[str]:
+    """The odd spaces that *text* contains: found in its skeleton, or in the text (tab,
+    NBSP, Ogham: at memory speed) and its UTF-8 (the General Punctuation ones)."""
+    skeleton = _skeleton(text)
+    if skeleton is not None:
+        return [c for c in _ODD_SPACES if c in skeleton[1]] if skeleton[1] else []
+    odd = [c for c in _ODD_SPACES[:3] if c in text]
+    if _odd_general_spaces().search(call_utf8(text)):
+        odd += [c for c in _ODD_GENERAL if c in text]  # "\u2000" in text is slow
+    return odd
 
 
 @cache
@@ -366,11 +486,7 @@ def normalize_spaces(text: str) -> list[Edit]:
     """
     if not text:
         return []
-    odd = [c for c in _ODD_SPACES[:3] if c in text]  # tab, NBSP, Ogham: found at memory speed
-    if not text.isascii():
-        data = known_utf8(text)
-        if data is None or _odd_general_spaces().search(data):
-            odd += [c for c in _ODD_GENERAL if c in text]  # "\u2000" in text is slow
+    odd = _odd_spaces_in(text)
     double = "  " in text
     short = len(text) < _SHORT  # short: two "in" scans; long: one pattern that visits newlines only
     edges = (" \n" in text or "\n " in text) if short else _edge_newline().search(text) is not None
