@@ -12,7 +12,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleantext.core import call_scope
-from cleantext.translation import places
+from cleantext.translation import attribution, dates, fragments, places
+from cleantext.translation.context import matches_at_stops, period_lower, period_lower_offsets
 
 
 def plain_place_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -74,3 +75,46 @@ def test_place_names_without_a_byte_scan() -> None:
     text = "In Kijów and Bombay, not Bombayan. Kiev"
     assert places._spans(table, text) == plain_place_spans(table.compiled()[0], text)
     assert [text[s:e] for s, e in places._spans(table, text)] == ["Kijów", "Bombay", "Bombay", "Kiev"]
+
+
+_STOP_PIECES = [
+    *'. .\n,”"aZé',
+    ". ",
+    "ten",
+    "twenty-first",
+    "February",
+    "in",
+    "he",
+    "said",
+    "noted",
+    "solution",
+    "political",
+    "meaning",
+    "he said",
+    "Lavrov",
+    "U.S",
+    "etc",
+]
+_STOP_TEXTS = st.lists(st.sampled_from(_STOP_PIECES), max_size=40).map("".join)
+
+
+def _patterns_after_a_stop() -> list[re.Pattern[str]]:
+    return [
+        dates._tables().number_after_period,
+        fragments._stray().stray,
+        fragments._duplicated().fragment_after_stop,
+        attribution._verb_after_stop(),
+        period_lower(),
+    ]
+
+
+@given(_STOP_TEXTS)
+@example("x. said. noted. added, he said. ten.")
+def test_matches_at_stops_are_the_finditer_matches(text: str) -> None:
+    """The rules try their patterns at the offsets of ". " + a lowercase letter only."""
+    assert period_lower_offsets(text) == [m.start() for m in period_lower().finditer(text)]
+    for pattern in _patterns_after_a_stop():
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in matches_at_stops(pattern, text)] == expected, pattern.pattern
+        with call_scope():
+            assert [m.span() for m in matches_at_stops(pattern, text)] == expected, pattern.pattern

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..core import Edit
 from ._data import load, word_alternation
-from .context import first_period_lower
+from .context import matches_at_stops, period_lower_offsets
 from .language import EnglishGate
 
 __all__ = ["find_duplicated_attribution", "find_duplicated_speech_verb"]
@@ -67,13 +67,12 @@ def find_duplicated_speech_verb(text: str) -> list[Edit]:
     The second verb must be a lowercase speech verb standing alone between the full
     stop and a punctuation mark, so ``He said. She said.`` stays.
     """
-    first = first_period_lower(text)
-    if first < 0:
+    if not period_lower_offsets(text):
         return []
     speaker_and_verb: re.Pattern[str] | None = None
     edits: dict[int, Edit] = {}
     gate: EnglishGate | None = None
-    for m in _verb_after_stop().finditer(text, first):
+    for m in matches_at_stops(_verb_after_stop(), text):
         dot = m.start()
         speaker_and_verb = speaker_and_verb or _speaker_and_verb()
         head = speaker_and_verb.search(text, max(0, dot - _LOOKBACK), dot)

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from ..core import Edit
-from .context import first_period_lower, period_lower, plain_word_before
+from .context import period_lower_offsets, plain_word_before
 from .language import EnglishGate
 
 __all__ = ["find_broken_sentences"]
@@ -28,14 +28,13 @@ def _next_word() -> re.Pattern[str]:
 
 def find_broken_sentences(text: str) -> list[Edit]:
     """Findings (replacement ``None``) for ``word. lowercase`` sentence breaks in English text."""
-    first = first_period_lower(text)
-    if first < 0:
+    stops = period_lower_offsets(text)
+    if not stops:
         return []
     next_word = _next_word()
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in period_lower().finditer(text, first):
-        dot = m.start()
+    for dot in stops:
         word = plain_word_before(text, dot)
         if word is None:
             continue

@@ -1,20 +1,30 @@
 """Looking around a full stop: is the word before it a plain word that ends a sentence?
 
 Most glitches of this family show as a full stop followed by a space and a lowercase
-letter, which is rare in good English; each rule first looks for that once in the whole
-text (:func:`first_period_lower`, a C-speed scan that most documents fail), and only
-then builds its own pattern, which starts with the literal ``". "``, and scans from there.
+letter, which is rare in good English; the rules find all of them once per text
+(:func:`period_lower_offsets`, a C-speed scan that finds none in most documents), and
+each tries its own pattern, which starts with the literal ``". "`` and a lowercase
+letter, at those offsets only (:func:`matches_at_stops`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..core import call_scratch
 from ._data import load
 
-__all__ = ["LineSpans", "abbreviations", "first_period_lower", "period_lower", "plain_word_before"]
+__all__ = [
+    "LineSpans",
+    "abbreviations",
+    "first_period_lower",
+    "matches_at_stops",
+    "period_lower",
+    "period_lower_offsets",
+    "plain_word_before",
+]
 
 _LOOKBACK = 40
 
@@ -25,34 +35,58 @@ def period_lower() -> re.Pattern[str]:
     return re.compile(r"\. (?=[a-z])")
 
 
-#: key of this module's entry in the call scratch: a text and its first_period_lower()
-_SCRATCH_KEY = "translation.first-period-lower"
+#: key of this module's entry in the call scratch: a text and its period_lower_offsets()
+_SCRATCH_KEY = "translation.period-lower"
 
 
-def first_period_lower(text: str) -> int:
-    """The offset of the first ``". "`` followed by a lowercase letter in *text*, or -1.
+def period_lower_offsets(text: str) -> list[int]:
+    """The offsets of every ``". "`` followed by a lowercase letter in *text*, in order.
 
     Every pattern of the rules that look after a full stop starts there, so a rule that
-    gets -1 has nothing to do, and one that gets an offset can scan from it.  Within one
-    cleaning call the five rules share one scan per text (:func:`~cleantext.core.call_scratch`).
+    gets none has nothing to do, and one that gets some tries its pattern there only.
+    Within one cleaning call the five rules share one scan per text
+    (:func:`~cleantext.core.call_scratch`).
 
-    >>> first_period_lower("He left. She stayed. the end"), first_period_lower("He left. She stayed.")
-    (19, -1)
+    >>> period_lower_offsets("He left. She stayed. the end. and"), period_lower_offsets("He left.")
+    ([19, 28], [])
     """
     scratch = call_scratch()
     if scratch is not None:
         got = scratch.get(_SCRATCH_KEY)
         if got is not None and got[0] is text:
-            found: int = got[1]
+            found: list[int] = got[1]
             return found
-    if ". " not in text:
-        found = -1
-    else:
-        m = period_lower().search(text)
-        found = -1 if m is None else m.start()
+    found = [m.start() for m in period_lower().finditer(text)] if ". " in text else []
     if scratch is not None:
         scratch[_SCRATCH_KEY] = (text, found)
     return found
+
+
+def first_period_lower(text: str) -> int:
+    """The offset of the first ``". "`` followed by a lowercase letter in *text*, or -1.
+
+    >>> first_period_lower("He left. She stayed. the end"), first_period_lower("He left. She stayed.")
+    (19, -1)
+    """
+    found = period_lower_offsets(text)
+    return found[0] if found else -1
+
+
+def matches_at_stops(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` for a *pattern* whose every match starts
+    with ``". "`` and a lowercase letter: tried only at :func:`period_lower_offsets`,
+    skipping the offsets inside the previous match, as ``finditer`` does.
+
+    >>> [m.group() for m in matches_at_stops(re.compile(r"\\. [a-z]+\\. [a-z]+"), "A. b. c. d. e")]
+    ['. b. c', '. d. e']
+    """
+    end = 0
+    for pos in period_lower_offsets(text):
+        if pos >= end:
+            m = pattern.match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 @cache

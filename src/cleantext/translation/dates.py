@@ -12,7 +12,7 @@ from functools import cache
 
 from ..core import Edit
 from ._data import load, word_alternation
-from .context import first_period_lower
+from .context import matches_at_stops, period_lower_offsets
 from .language import EnglishGate
 
 __all__ = ["find_month_number_word"]
@@ -54,14 +54,13 @@ def find_month_number_word(text: str) -> list[Edit]:
     mark or the line end follows, and a day that exists in that month.  ``May. Ten
     years later`` and ``June. one analyst said`` stay.
     """
-    first = first_period_lower(text)
-    if first < 0:
+    if not period_lower_offsets(text):
         return []
     t = _tables()
     month_before, numbers, months = t.month_before, t.numbers, t.months
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in t.number_after_period.finditer(text, first):
+    for m in matches_at_stops(t.number_after_period, text):
         dot = m.start()
         before = month_before.search(text, max(0, dot - 16), dot)
         if before is None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..core import Edit
 from ._data import load, word_alternation
-from .context import first_period_lower, plain_word_before
+from .context import matches_at_stops, period_lower_offsets, plain_word_before
 from .language import EnglishGate
 
 __all__ = ["find_duplicated_fragment", "find_stray_fragment"]
@@ -64,13 +64,12 @@ def find_stray_fragment(text: str) -> list[Edit]:
     words (``however``, ``clearly``, ``please``) start real sentences and stay.  Without a
     comma the full stop stays: ``nowhere. meaning”`` -> ``nowhere.”``.
     """
-    first = first_period_lower(text)
-    if first < 0:
+    if not period_lower_offsets(text):
         return []
     t = _stray()
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in t.stray.finditer(text, first):
+    for m in matches_at_stops(t.stray, text):
         dot = m.start()
         before = plain_word_before(text, dot)
         word = m.group(1)
@@ -121,13 +120,12 @@ def find_duplicated_fragment(text: str) -> list[Edit]:
     (``the end. in the end,`` stays).  An article before the noun is made to agree with
     the modifier: ``an answer. clear answer`` -> ``a clear answer``.
     """
-    first = first_period_lower(text)
-    if first < 0:
+    if not period_lower_offsets(text):
         return []
     t = _duplicated()
     out: list[Edit] = []
     gate: EnglishGate | None = None
-    for m in t.fragment_after_stop.finditer(text, first):
+    for m in matches_at_stops(t.fragment_after_stop, text):
         dot = m.start()
         if plain_word_before(text, dot) != m.group(2):
             continue
