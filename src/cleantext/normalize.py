@@ -533,10 +533,33 @@ def _space_before() -> re.Pattern[str]:
 
 
 @cache
-def _after_space() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A "," and a "." right after a space: where a match of :func:`_space_before` can end
-    (each starts with its literal, which ``re`` finds quickly)."""
-    return re.compile(",(?<= ,)"), re.compile(r"\.(?<= \.)")
+def _marks_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A "." after a space or a "."; a "," after a space or a "," (each starts with its
+    literal, which ``re`` finds quickly)."""
+    return re.compile(r"\.(?<=[ .]\.)"), re.compile(",(?<=[ ,],)")
+
+
+#: key of the call scratch's entry for the punctuation marks of a text
+_MARKS_KEY = "normalize.marks"
+
+
+def _punctuation_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The offsets of every "." after a space or a ".", and of every "," after a space or
+    a ",": in a long text, where space-before-punctuation (" ,", " ."),
+    repeated-punctuation (". .", ",,", ", ,") and ellipsis-spacing ("...") can find
+    something.  One scan per mark for the three rules, once per cleaning call for the
+    latest text; on real text they are few."""
+    scratch = call_scratch()
+    if scratch is not None:
+        got = scratch.get(_MARKS_KEY)
+        if got is not None and got[0] is text:
+            known: tuple[tuple[int, ...], tuple[int, ...]] = got[1]
+            return known
+    dot, comma = _marks_patterns()
+    marks = tuple([m.start() for m in dot.finditer(text)]), tuple([m.start() for m in comma.finditer(text)])
+    if scratch is not None:
+        scratch[_MARKS_KEY] = (text, marks)
+    return marks
 
 
 @cache
@@ -547,23 +570,13 @@ def _repeated() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"\.(?<=[^\W_]\.)( +\.)(?! *\.)"), re.compile(r",(?<=[^\W_],)((?: *,)+)")
 
 
-@cache
-def _repeated_probes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The pairs ". ." and ",," with spaces between (literals first; cheaper than the full patterns
-    of :func:`_repeated`, which check a lookbehind at every "." and ",")."""
-    return re.compile(r"\. +\."), re.compile(", *,")
-
-
-def _has_pair(probe: re.Pattern[str], text: str, width: int) -> bool:
-    """Whether *probe* matches somewhere with at most *width* characters: ". ." (3) for the
-    dot probe, ",," or ", ," (3) for the comma probe.  The rule's gate is these literals
-    (a text with ".  ." only is left alone), the probes just find them faster."""
-    m = probe.search(text)
-    while m is not None:
-        if m.end() - m.start() <= width:
-            return True
-        m = probe.search(text, m.start() + 1)
-    return False
+def _has_repeated_pair(text: str) -> bool:
+    """Whether *text* contains ". .", ",," or ", ," (the gate of repeated-punctuation: a
+    text with ".  ." only is left alone), from its punctuation marks."""
+    dots, commas = _punctuation_marks(text)
+    return any(i >= 2 and text[i - 2 : i] == ". " for i in dots) or any(
+        text[i - 1] == "," or (i >= 2 and text[i - 2 : i] == ", ") for i in commas
+    )
 
 
 def remove_space_before_punctuation(text: str) -> list[Edit]:
@@ -580,8 +593,8 @@ def remove_space_before_punctuation(text: str) -> list[Edit]:
                 ends.append(i + 1)
                 i = text.find(needle, i + 2)
     else:
-        comma, dot = _after_space()
-        ends = [m.start() for m in comma.finditer(text)] + [m.start() for m in dot.finditer(text)]
+        dots, commas = _punctuation_marks(text)
+        ends = [i for i in dots if text[i - 1] == " "] + [i for i in commas if text[i - 1] == " "]
     if not ends:
         return []
     ends.sort()
@@ -605,10 +618,8 @@ def remove_repeated_punctuation(text: str) -> list[Edit]:
     if len(text) < _SHORT:
         if ". ." not in text and ",," not in text and ", ," not in text:
             return []
-    else:
-        dot_pair, comma_pair = _repeated_probes()
-        if not _has_pair(dot_pair, text, 3) and not _has_pair(comma_pair, text, 3):
-            return []
+    elif not _has_repeated_pair(text):
+        return []
     dots, commas = _repeated()
     out: list[Edit] = [(m.start(1), m.end(1), "") for m in dots.finditer(text)]
     out += [(m.start(1), m.end(1), "") for m in commas.finditer(text)]
@@ -627,7 +638,11 @@ def space_after_ellipsis(text: str) -> list[Edit]:
     After a letter, an ellipsis character before an upper-case letter, or exactly three
     dots before an upper-case and a lower-case letter (``wait...Then``, not ``x...NASA``).
     """
-    has_char, has_dots = "…" in text, "..." in text
+    has_char = "…" in text
+    if len(text) < _SHORT:
+        has_dots = "..." in text
+    else:
+        has_dots = any(i >= 2 and text[i - 2 : i] == ".." for i in _punctuation_marks(text)[0])
     if not has_char and not has_dots:
         return []
     from unicodedata import category
