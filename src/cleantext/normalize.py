@@ -376,42 +376,29 @@ def remove_invisible(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "") for m in _invisible().finditer(text)]
 
 
-@cache
-def _nfc_plain_bytes() -> bytes:
-    """The bytes of a skeleton that belong to ASCII characters, U+0080-U+02FF (Latin) or
-    U+0400-U+047F (Cyrillic): every one of these characters is left alone by NFC wherever
-    it stands (quick check Yes, combining class 0; a test checks each one)."""
-    return bytes([*range(0xC0), *range(0xC2, 0xCC), 0xD0, 0xD1])
-
-
-#: lead bytes of the characters that :func:`_nfc_odd_char` sorts into plain or not
-_NFC_SORTED_LEADS = b"\xe2\xef\xf0"
+#: characters that NFC leaves alone wherever they stand (quick check Yes, combining class
+#: 0; a test checks each one): ASCII, U+0080-U+02FF (Latin), U+0400-U+047F (Cyrillic),
+#: U+2002-U+2FFF (punctuation, symbols, arrows) but the blocks of 64 that hold a character
+#: NFC changes or composes, the variation selectors U+FE00-U+FE0F, U+1F000-U+1FFFF (emoji)
+_NFC_PLAIN = (
+    "\x00-\u02ff\u0400-\u047f\u2002-\u20bf\u2140-\u22ff\u2340-\u2abf\u2b00-\u2cbf\u2d00-\u2d3f"
+    "\u2d80-\u2dbf\u2e00-\u2fff\ufe00-\ufe0f\U0001f000-\U0001ffff"
+)
 
 
 @cache
-def _nfc_odd_char() -> re.Pattern[bytes]:
-    """A character with one of the lead bytes :data:`_NFC_SORTED_LEADS` that is not among
-    these, all plain for NFC too: U+2002-U+2FFF (punctuation, symbols, arrows) but the
-    blocks of 64 holding a character that NFC changes or composes (U+2000, U+2001,
-    U+20C0-U+213F, U+2300-U+233F, U+2AC0-U+2AFF, U+2CC0-U+2CFF, U+2D40-U+2D7F,
-    U+2DC0-U+2DFF); the variation selectors U+FE00-U+FE0F; U+1F000-U+1FFFF (emoji)."""
-    return re.compile(
-        b"\xe2(?:\x80[\x80\x81]|[\x83\x84\x8c\xab\xb3\xb5\xb7])|\xef(?!\xb8[\x80-\x8f])|\xf0(?!\x9f)"
-    )
+def _nfc_odd_char() -> re.Pattern[str]:
+    """A character not in :data:`_NFC_PLAIN` (one negated class)."""
+    return re.compile(f"[^{_NFC_PLAIN}]")
 
 
 def _plainly_nfc(text: str) -> bool:
     """True when every character of *text* is one that NFC leaves alone wherever it
-    stands (:func:`_nfc_plain_bytes`, :func:`_nfc_odd_char`): then *text* is in NFC.  A
-    few C-level passes over its skeleton, where ``unicodedata.is_normalized`` looks up
-    every character of the text.  False when it cannot tell."""
+    stands (:data:`_NFC_PLAIN`): then *text* is in NFC.  One search over the characters
+    of its skeleton, where ``unicodedata.is_normalized`` looks up every character of the
+    text.  False when it cannot tell."""
     skeleton = _skeleton(text)
-    if skeleton is None:
-        return False
-    rest = skeleton[0].translate(None, _nfc_plain_bytes())
-    return not rest or (
-        not rest.translate(None, _NFC_SORTED_LEADS) and _nfc_odd_char().search(skeleton[0]) is None
-    )
+    return skeleton is not None and (not skeleton[1] or _nfc_odd_char().search(skeleton[1]) is None)
 
 
 def normalize_nfc(text: str) -> list[Edit]:
@@ -449,12 +436,21 @@ def _odd_general_spaces() -> re.Pattern[bytes]:
     return re.compile(b"\xe2(?:\x80[\x80-\x8a\xaf]|\x81\x9f)")
 
 
+@cache
+def _odd_space() -> re.Pattern[str]:
+    """An odd space (one class: one search of a skeleton instead of 16)."""
+    return re.compile(f"[{_ODD_SPACES}]")
+
+
 def _odd_spaces_in(text: str) -> list[str]:
     """The odd spaces that *text* contains: found in its skeleton, or in the text (tab,
     NBSP, Ogham: at memory speed) and its UTF-8 (the General Punctuation ones)."""
     skeleton = _skeleton(text)
     if skeleton is not None:
-        return [c for c in _ODD_SPACES if c in skeleton[1]] if skeleton[1] else []
+        chars = skeleton[1]
+        if not chars or _odd_space().search(chars) is None:
+            return []
+        return [c for c in _ODD_SPACES if c in chars]
     odd = [c for c in _ODD_SPACES[:3] if c in text]
     if _odd_general_spaces().search(call_utf8(text)):
         odd += [c for c in _ODD_GENERAL if c in text]  # "\u2000" in text is slow
