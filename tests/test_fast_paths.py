@@ -244,8 +244,8 @@ def _plain_for_nfc(c: str) -> bool:
 
 
 def test_plainly_nfc_claims_only_plain_characters() -> None:
-    """The skeleton gate of unicode-nfc judges each character alone (a byte it deletes or
-    keeps, a match within one character's bytes): every character it lets pass is plain."""
+    """The skeleton gate of unicode-nfc judges each character alone (one negated class):
+    every character it lets pass is plain."""
     pad = "x" * 40
     others = [0x10000, 0x1D15E, 0x2F800, 0xE0001, 0x10FFFF]
     chars = [chr(c) for c in [*range(0x10000), *range(0x1F000, 0x20000), *others]]
