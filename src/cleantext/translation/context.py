@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..core import call_scratch
+from ..core import call_scratch, call_utf8
 from ._data import load
 
 __all__ = [
@@ -56,10 +56,29 @@ def period_lower_offsets(text: str) -> list[int]:
         if got is not None and got[0] is text:
             found: list[int] = got[1]
             return found
-    found = [m.start() for m in period_lower().finditer(text)] if ". " in text else []
+    found = _find_period_lower(text)
     if scratch is not None:
         scratch[_SCRATCH_KEY] = (text, found)
     return found
+
+
+def _find_period_lower(text: str) -> list[int]:
+    """The offsets of :func:`period_lower_offsets`, found anew.
+
+    ``re`` scans a text of ASCII fast; in others, where it is slower, most texts hold no
+    such offset, which is found faster in the call's UTF-8 of the text (the place-name
+    rule reads it too, :func:`~cleantext.core.call_utf8`), and only then are the offsets
+    found in the text itself.
+    """
+    if not text.isascii() and _period_lower_bytes().search(call_utf8(text)) is None:
+        return []
+    return [m.start() for m in period_lower().finditer(text)]
+
+
+@cache
+def _period_lower_bytes() -> re.Pattern[bytes]:
+    """:func:`period_lower` for UTF-8 bytes (the same matches: its characters are ASCII)."""
+    return re.compile(period_lower().pattern.encode("ascii"))
 
 
 def first_period_lower(text: str) -> int:
