@@ -12,7 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleantext.core import call_scope
-from cleantext.translation import attribution, dates, fragments, places
+from cleantext.translation import attribution, calques, dates, fragments, places
 from cleantext.translation.context import matches_at_stops, period_lower, period_lower_offsets
 
 
@@ -118,3 +118,39 @@ def test_matches_at_stops_are_the_finditer_matches(text: str) -> None:
         assert [m.span() for m in matches_at_stops(pattern, text)] == expected, pattern.pattern
         with call_scope():
             assert [m.span() for m in matches_at_stops(pattern, text)] == expected, pattern.pattern
+
+
+def test_every_calque_holds_a_key_of_the_pre_check() -> None:
+    for extra in ((), (("in the frame of", "as part of"), ("of here", "by now"))):
+        table = calques.default_table(extra)
+        for calque, _ in table.pairs:
+            for form in (calque[0].lower() + calque[1:], calque[0].upper() + calque[1:]):
+                assert any(k in form for k in table.keys), form
+
+
+_CALQUE_PIECES = [
+    *" ,.-\nOoSsIi",
+    "of here",
+    "f here",
+    "the end of",
+    "the middle",
+    "next",
+    "May",
+    "since several",
+    "since many",
+    "years",
+    "months",
+    "it is question",
+    "It is question of",
+    "north",
+    "ago",
+    "the talks went on for hours in the city,",
+]
+
+
+@given(st.lists(st.sampled_from(_CALQUE_PIECES), max_size=30).map(" ".join))
+def test_calque_pre_check_changes_nothing(text: str) -> None:
+    table = calques.default_table()
+    plain = calques.CalqueTable(table.pairs, table.not_after, table.not_before, check=False)
+    plain.keys = ("",)  # found in every text: the pre-check always passes
+    assert calques.find_calques(table, text) == calques.find_calques(plain, text)

@@ -44,7 +44,8 @@ class CalqueTable:
         self.not_after = not_after
         self.not_before = not_before
         #: cheap pre-check: each calque without its first letter, up to its second word of
-        #: three letters or more ("f here", "t is question")
+        #: three letters or more, and on as far as the calques that share that go together
+        #: ("f here", "t is question of"; a longer needle is found faster)
         self.keys = _keys(pairs)
         self._compiled: tuple[re.Pattern[str], dict[str, str]] | None = None
 
@@ -129,12 +130,26 @@ def _check(pairs: tuple[tuple[str, str], ...]) -> None:
 
 
 def _keys(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    keys = set()
+    """The pre-check's needles: one of them is in every text that holds a calque.
+
+    >>> _keys((("since many years", ""), ("of here next", ""), ("of here the end of", "")))
+    ('f here', 'ince many years')
+    """
+    groups: dict[str, list[str]] = {}
     for calque, _ in pairs:
         words = calque.split(" ")
         n = 1 + next((i for i, w in enumerate(words[1:], 1) if len(w) >= 3), len(words) - 1)
-        keys.add(" ".join(words[:n])[1:])
-    return tuple(sorted(keys))
+        groups.setdefault(" ".join(words[:n])[1:], []).append(calque[1:])
+    # the calques of a group (both case forms, without the first letter) begin with their
+    # common prefix, which begins with the group's key; a needle that ends in a space is slow
+    return tuple(sorted(_common_prefix(group).rstrip(" ") for group in groups.values()))
+
+
+def _common_prefix(strings: list[str]) -> str:
+    """The longest string that every one of *strings* (at least one) begins with."""
+    first, last = min(strings), max(strings)  # the prefix they share is the one all share
+    pairs = enumerate(zip(first, last, strict=False))
+    return first[: next((i for i, (a, b) in pairs if a != b), min(len(first), len(last)))]
 
 
 def _compile(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
