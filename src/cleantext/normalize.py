@@ -2,9 +2,15 @@
 
 Each finder is a small function that returns edits; cheap ``in`` checks (single
 characters are found at memory speed) or one scan with a pattern that starts with a
-literal come first, so that clean text costs almost nothing.  Nothing is compiled at
-import time: every pattern is built on first use (``functools.cache``), and only when
-a text has a candidate for it; ``ftfy`` is imported only for a line that looks broken.
+literal come first, so that clean text costs almost nothing.  Two scans are shared by
+several rules within a cleaning call (kept in ``core.call_scratch()`` for the call's
+latest text): the skeleton of a mostly ASCII text (its characters other than printable
+ASCII, spaces and newlines), where the probes for control characters, line separators,
+invisible and odd spaces, mojibake and NFC look; and the punctuation marks of a long text
+(a "." or "," after a space or itself), where the three punctuation rules start.  Nothing
+is compiled at import time: every pattern is built on first use (``functools.cache``),
+and only when a text has a candidate for it; ``ftfy`` is imported only for a line that
+looks broken.
 """
 
 from __future__ import annotations
