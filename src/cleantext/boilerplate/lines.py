@@ -222,6 +222,7 @@ class Doc:
             # digits made "#" on the short joined string
             joined = "\n".join(scan.findall("\n" + text)).lower()
             words = self._words = one_digit.sub("#", joined).split("\n")
+            self._wordset = set(words)
             if words.count("") != self.lines.count(""):
                 # a non-blank line with no word where the scan looked ("_x", "* * *"): line_key
                 starts = self.starts
@@ -255,9 +256,10 @@ class Doc:
     @property
     def wordset(self) -> set[str]:
         """The first words of the lines (``""`` stands for blank lines and lines without one)."""
-        if self._wordset is None:
-            self._wordset = set(self._scan())
-        return self._wordset
+        wordset = self._wordset
+        if wordset is None:
+            wordset = self._wordset = set(self._scan())
+        return wordset
 
     def first_words(self) -> set[str]:
         """The first words of the lines up to 600 characters (a superset: check :meth:`rows`)."""
@@ -288,7 +290,8 @@ class Doc:
 
     def has_key(self, keys: frozenset[str]) -> bool:
         """True when some line (of any length) may start with one of *keys*."""
-        if not keys.isdisjoint(self.wordset):
+        wordset = self._wordset
+        if not keys.isdisjoint(self.wordset if wordset is None else wordset):
             return True
         return bool(self._odd) and any(key in keys for key in self._odd.values())
 
@@ -319,9 +322,21 @@ class Doc:
         out: set[int] = set()
         if not hints:
             return out
-        for needle, group in hint_cover(tuple(hints)):
-            if self.holds(needle):
-                for hint in group:
+        absent = self._absent
+        for needle, bneedle, forms, group in _cover_plan(tuple(hints)):
+            if needle in absent:
+                continue
+            if bneedle is not None and not self.odd_case:
+                found = bneedle in self.ulow
+            else:
+                found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
+            if not found:
+                absent.add(needle)
+                continue
+            for hint, bhint in group:
+                if bhint is not None and not self.odd_case:
+                    _add_lines_holding_bytes(self.ulow, bhint, out)
+                else:
                     self._add_holding(hint, out)
         return out
 
@@ -354,10 +369,7 @@ class Doc:
         return odd
 
     def _add_holding(self, hint: str, out: set[int]) -> None:
-        """Add to *out* the lines whose lower case holds *hint*."""
-        if hint.isascii() and "\n" not in hint and not self.odd_case:
-            _add_lines_holding_bytes(self.ulow, hint.encode(), out)
-            return
+        """Add to *out* the lines whose lower case holds *hint*, through the lower-case text."""
         low = self.low
         if len(low) != len(self.text):  # lower() changed lengths: offsets would not line up
             if self._low_lines is None:
@@ -420,6 +432,24 @@ def _needle_forms(needle: str) -> tuple[str, ...]:
     forms = {letter, letter.upper(), letter.title()}
     forms.update(c for c in ODD_CASE if letter in c.lower())
     return tuple(sorted(forms))
+
+
+#: :func:`hint_cover` ready for :meth:`Doc.containing`: per needle, its UTF-8 when it is ASCII
+#: (else ``None``), the forms of its first letter outside ASCII, and its hints with theirs
+_Plan = tuple[tuple[str, bytes | None, tuple[str, ...], tuple[tuple[str, bytes | None], ...]], ...]
+
+
+@lru_cache(maxsize=128)
+def _cover_plan(hints: tuple[str, ...]) -> _Plan:
+    return tuple(
+        (
+            needle,
+            needle.encode() if needle.isascii() else None,
+            _needle_forms(needle),
+            tuple((h, h.encode() if h.isascii() and "\n" not in h else None) for h in group),
+        )
+        for needle, group in hint_cover(hints)
+    )
 
 
 #: needles standing for hints: ``((needle, hints holding it), ...)``
