@@ -160,6 +160,22 @@ class Doc:
             self._text = "\n".join(self.lines)
         return self._text
 
+    def is_text(self, text: str) -> bool:
+        """Whether *text* is this Doc's text (then the Doc keeps that very object)."""
+        known = self._text
+        if known is text:
+            return True
+        lines = self.lines
+        if known is None:
+            # the lengths first: a Doc made by dropping lines has its text joined only when asked
+            if len(text) != sum(map(len, lines)) + max(len(lines) - 1, 0):
+                return False
+            known = self.text
+        if len(known) != len(text) or known != text:
+            return False
+        self._text = text  # the object the next rules will be given
+        return True
+
     @property
     def starts(self) -> list[int]:
         """Offset of each line in :attr:`text`."""
@@ -241,13 +257,10 @@ class Doc:
                 lines = self.lines
                 i = -1
                 index = words.index
-                try:
-                    while True:  # C-level scans from one hit to the next
-                        i = index(key, i + 1)
-                        if len(lines[i]) <= MAX_MARKER_LINE:
-                            rows.append(i)
-                except ValueError:
-                    pass
+                for _ in range(words.count(key)):  # C-level scans from one hit to the next
+                    i = index(key, i + 1)
+                    if len(lines[i]) <= MAX_MARKER_LINE:
+                        rows.append(i)
             if self._odd:
                 rows = sorted(rows + [i for i, k in self._odd.items() if k == key and _short(self.lines[i])])
             self._rows[key] = rows
@@ -506,46 +519,46 @@ def _starting_with(firsts: str) -> re.Pattern[str]:
 
 
 #: key of this module's entry in the call scratch (``cleantext.core.call_scratch``): the
-#: last few documents of the call, by text.  The rules of one pass share one Doc, and the
-#: text a rule leaves behind comes with the index carried over from the text it was given.
+#: last few documents of the call, the latest first.  The rules of one pass share one Doc,
+#: and the text a rule leaves behind comes with the index carried over from the text it was
+#: given.  They are found by the text's identity or, failing that, its length and content
+#: (a few memory compares; hashing every new text of a call cost more).
 _DOCS_KEY = "boilerplate.lines.docs"
 _DOCS_KEPT = 4
 
 
-def _docs() -> dict[str, Doc] | None:
+def _docs() -> list[Doc] | None:
     scratch = call_scratch()
     if scratch is None:
         return None
-    docs: dict[str, Doc] | None = scratch.get(_DOCS_KEY)
+    docs: list[Doc] | None = scratch.get(_DOCS_KEY)
     if docs is None:
-        docs = scratch[_DOCS_KEY] = {}
+        docs = scratch[_DOCS_KEY] = []
     return docs
 
 
 def doc_for(text: str) -> Doc:
     """The shared :class:`Doc` of *text* within the cleaning call under way (else a new one)."""
-    scratch = call_scratch()
-    if scratch is None:
-        return Doc(text.split("\n"), text)
-    docs: dict[str, Doc] | None = scratch.get(_DOCS_KEY)
+    docs = _docs()
     if docs is None:
-        docs = scratch[_DOCS_KEY] = {}
-    doc = docs.get(text)
-    if doc is None:
-        doc = Doc(text.split("\n"), text)
-        if len(docs) >= _DOCS_KEPT:
-            docs.clear()
-        docs[text] = doc
+        return Doc(text.split("\n"), text)
+    for doc in docs:
+        if doc.is_text(text):
+            return doc
+    doc = Doc(text.split("\n"), text)
+    _keep(docs, doc)
     return doc
+
+
+def _keep(docs: list[Doc], doc: Doc) -> None:
+    docs.insert(0, doc)
+    del docs[_DOCS_KEPT:]
 
 
 def _remember(doc: Doc) -> None:
     docs = _docs()
-    if docs is None:
-        return
-    if len(docs) >= _DOCS_KEPT:
-        docs.clear()
-    docs[doc.text] = doc
+    if docs is not None:
+        _keep(docs, doc)
 
 
 def known_clean(text: str, token: Hashable) -> bool:
