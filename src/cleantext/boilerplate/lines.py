@@ -336,19 +336,20 @@ class Doc:
         if not hints:
             return out
         absent = self._absent
+        ulow = None if self.odd_case else self.ulow  # no ASCII shortcut when İ or Kelvin is about
         for needle, bneedle, forms, group in _cover_plan(tuple(hints)):
             if needle in absent:
                 continue
-            if bneedle is not None and not self.odd_case:
-                found = bneedle in self.ulow
+            if bneedle is not None and ulow is not None:
+                found = bneedle in ulow
             else:
                 found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
             if not found:
                 absent.add(needle)
                 continue
             for hint, bhint in group:
-                if bhint is not None and not self.odd_case:
-                    _add_lines_holding_bytes(self.ulow, bhint, out)
+                if bhint is not None and ulow is not None:
+                    _add_lines_holding_bytes(ulow, bhint, out)
                 else:
                     self._add_holding(hint, out)
         return out

@@ -532,8 +532,17 @@ class LineMatcher:
 
     def match_at(self, doc: Doc, i: int) -> re.Match[str] | None:
         """``pattern.match(doc.lines[i])``, with the line's key from the document's index."""
-        entry = self._entry(doc.key(i))
-        return None if entry is None else self._match(entry, doc.lines[i])
+        key = doc.key(i)
+        entry = self._compiled.get(key if key in self._by_key else None, _NOT_BUILT)
+        if entry is _NOT_BUILT:
+            entry = self._entry(key)
+        if entry is None:
+            return None
+        line = doc.lines[i]
+        if len(line) > entry.width:
+            return None  # as in _match, which also compiles the pattern the first time
+        pattern = entry.pattern
+        return self._match(entry, line) if pattern is None else pattern.match(line)
 
 
 class _Keyed:
@@ -546,6 +555,10 @@ class _Keyed:
         self.first = first
         self.width = width
         self.pattern: re.Pattern[str] | None = None
+
+
+#: stands for "no entry built yet" for a key (an entry of None means "nothing can match")
+_NOT_BUILT = _Keyed("", 0)
 
 
 _UNBOUNDED = 1 << 62
