@@ -543,6 +543,8 @@ def doc_for(text: str) -> Doc:
     docs = _docs()
     if docs is None:
         return Doc(text.split("\n"), text)
+    if docs and docs[0]._text is text:
+        return docs[0]  # the common case: the text the rule before was given or left
     for doc in docs:
         if doc.is_text(text):
             return doc
