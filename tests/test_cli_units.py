@@ -317,3 +317,19 @@ def test_any_line_comes_back_or_is_reported(raw: bytes) -> None:
         assert result.data == line
     if result.error:
         assert result.error.startswith("c.jsonl:9: ")
+
+
+def test_a_worker_sends_back_only_the_lines_it_did_not_keep() -> None:
+    from cleantext.jsonl import process_batch_sparse, restore_batch
+
+    lines = [b'{"text": "a  b"}\n', b'{"text": "clean"}\n', b"\n", b"{broken\n", b'{"text": "x"}']
+    batch = Batch("s.jsonl", 7, lines)
+    full = process_batch(_CLEANER, batch)
+    sparse = process_batch_sparse(_CLEANER, Batch("s.jsonl", 7, list(lines)))
+    assert [r.data for r in sparse.records] == [b'{"text": "a b"}\n', b"", b"", b"", b""]
+    assert [r.kept for r in sparse.records] == [False, True, True, True, True]
+    assert sparse.records[3].error  # a broken line is reported, and kept as read
+    assert restore_batch(batch, sparse) == full
+    with Workers(Job(), jobs=2) as workers:
+        piped = list(workers.map_jsonl("s.jsonl", io.BytesIO(b"".join(lines))))
+    assert piped == [process_batch(_CLEANER, Batch("s.jsonl", 1, lines))]

@@ -27,7 +27,7 @@ from .config import Config
 from .core import Change, Pipeline, apply_changes
 
 if TYPE_CHECKING:
-    from .jsonl import BatchResult
+    from .jsonl import Batch, BatchResult
 
 __all__ = ["Cleaner", "FileResult", "Job", "Stats", "Workers", "explain_lines", "process_text"]
 
@@ -381,10 +381,24 @@ class Workers:
         return self.map(text_task, items)
 
     def map_jsonl(self, name: str, fh: BinaryIO) -> Iterator[BatchResult]:
-        """Clean a JSONL stream batch by batch, in order."""
-        from .jsonl import batches, process_batch
+        """Clean a JSONL stream batch by batch, in order.
 
-        return self.map(process_batch, batches(name, fh))
+        With a pool, a worker sends back only the lines it changed, broken or reported on;
+        the lines it kept as read are taken from the batch this process sent (which halves
+        what crosses the pipes: most lines of a corpus stay as they are).
+        """
+        from .jsonl import batches, process_batch, process_batch_sparse, restore_batch
+
+        if self._pool is None:
+            return self.map(process_batch, batches(name, fh))
+        sent: deque[Batch] = deque()
+
+        def send() -> Iterator[Batch]:
+            for batch in batches(name, fh):
+                sent.append(batch)
+                yield batch
+
+        return (restore_batch(sent.popleft(), result) for result in self.map(process_batch_sparse, send()))
 
 
 def text_task(cleaner: Cleaner, item: tuple[str, bytes | None]) -> FileResult:

@@ -15,7 +15,16 @@ from ._record import Frozen, Record
 from .cli_io import colorize_diff, unified_diff
 from .cli_run import Cleaner, Stats, explain_lines
 
-__all__ = ["Batch", "BatchResult", "RecordResult", "batches", "process_batch", "process_record"]
+__all__ = [
+    "Batch",
+    "BatchResult",
+    "RecordResult",
+    "batches",
+    "process_batch",
+    "process_batch_sparse",
+    "process_record",
+    "restore_batch",
+]
 
 #: a batch ends after this many lines or bytes, whichever comes first
 BATCH_LINES = 64
@@ -39,16 +48,26 @@ class Batch(Frozen):
 class RecordResult(Record):
     """One output line, and what to report about it."""
 
-    __slots__ = ("lineno", "data", "changed", "error", "report")  # noqa: RUF023 - the order of the fields
+    __slots__ = ("lineno", "data", "changed", "error", "report", "kept")  # noqa: RUF023 - the order of the fields
 
     def __init__(
-        self, lineno: int, data: bytes, changed: bool = False, error: str = "", report: str = ""
+        self,
+        lineno: int,
+        data: bytes,
+        changed: bool = False,
+        error: str = "",
+        report: str = "",
+        *,
+        kept: bool = False,
     ) -> None:
         self.lineno = lineno
         self.data = data
         self.changed = changed
         self.error = error
         self.report = report
+        #: the line is as read and ``data`` was left out on its way from a worker (see
+        #: :func:`process_batch_sparse`)
+        self.kept = kept
 
 
 class BatchResult(Record):
@@ -87,6 +106,26 @@ def process_batch(cleaner: Cleaner, batch: Batch) -> BatchResult:
         process_record(cleaner, batch.name, batch.first + i, raw, stats) for i, raw in enumerate(batch.lines)
     ]
     return BatchResult(records, sum(len(raw) for raw in batch.lines), stats, sum(r.changed for r in records))
+
+
+def process_batch_sparse(cleaner: Cleaner, batch: Batch) -> BatchResult:
+    """:func:`process_batch` with ``data`` left empty (``b""``) for the lines kept as read, the
+    form a worker process sends back; :func:`restore_batch` puts them back."""
+    result = process_batch(cleaner, batch)
+    for rec, raw in zip(result.records, batch.lines, strict=True):
+        if rec.data is raw:
+            rec.data = b""
+            rec.kept = True
+    return result
+
+
+def restore_batch(batch: Batch, result: BatchResult) -> BatchResult:
+    """Put back the lines of *batch* that :func:`process_batch_sparse` left out."""
+    for rec, raw in zip(result.records, batch.lines, strict=True):
+        if rec.kept:
+            rec.data = raw
+            rec.kept = False
+    return result
 
 
 def _split_terminator(raw: bytes) -> tuple[bytes, bytes]:
