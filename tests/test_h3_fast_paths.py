@@ -1,0 +1,108 @@
+"""boilerplate.copyright, captions, share, ads, agency-credit: their shortcuts pick what the
+plain definitions pick."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cleantext.boilerplate import ads
+from cleantext.boilerplate.lines import Doc, word_count
+from cleantext.boilerplate.markers import Extra, hinted_search
+
+
+def _doc(text: str) -> Doc:
+    return Doc(text.split("\n"), text)
+
+
+# ----------------------------------------------------------------------------- copyright
+def _plain_copyright(doc: Doc, extra: Extra) -> set[int]:
+    """The copyright picker tried on every line whose lower case holds a hint."""
+    phrase = hinted_search("copyright", extra)
+    hints = ads._copyright_hints(extra)
+    out: set[int] = set()
+    for i, line in enumerate(doc.lines):
+        if not any(h in line.lower() for h in hints):
+            continue
+        if len(line) > 250 or word_count(line) > 30:
+            continue
+        if (ads._COPY_START.match(line) and ads._COPY_EVIDENCE.search(line)) or (
+            phrase.search(line) and word_count(line) <= 20
+        ):
+            out.add(i)
+    return out
+
+
+_COPY_BITS = st.sampled_from(
+    [
+        "\n",
+        " ",
+        "_",
+        "x",
+        "2019",
+        "(c)",
+        "(C) 2019 Foo",
+        "©",
+        "ⓒ",
+        "Ⓒ",
+        "copyright",
+        "Copyright 2019",
+        "COPYRIGHT ©",
+        "observed",
+        "serv",
+        "All Rights Reserved",
+        "derechos reservados",
+        "RISERVATA",
+        "riproduzione riservata",
+        "alle Rechte vorbehalten",
+        "droits réservés",
+        "DROITS RÉSERVÉS",
+        "é",
+        "É",
+        "Все права защищены",
+        "ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+        "а",
+        "무단전재 및 재배포 금지",
+        "무단",
+        "(c) Foo Corp",
+        "İ",
+        "\u212a",
+        "word " * 25,
+        "y" * 240,
+    ]
+)
+_COPY_EXTRAS: list[Extra] = [
+    (),
+    (("copyright", "(c) Foo Corp"),),
+    (("copyright", "Réservé à nos abonnés"),),
+    (("copyright", "Kopieren verboten"),),
+]
+
+
+@given(st.lists(_COPY_BITS, max_size=16).map("".join), st.sampled_from(_COPY_EXTRAS))
+@example("Text.\n© 2019 Example News. All rights reserved.\n(c) 2020 Foo\n_(C) 2021", ())
+@example("Todos los derechos reservados\nВсе права защищены\n무단전재 및 재배포 금지\nx (c) Foo Corp", ())
+@example("x (c) Foo Corp\nDROITS RÉSERVÉS", (("copyright", "(c) Foo Corp"),))
+def test_the_copyright_picker_picks_what_the_plain_picker_picks(text: str, extra: Extra) -> None:
+    doc = _doc(text)
+    assert ads._pick_copyright(doc, extra) == _plain_copyright(doc, extra)
+
+
+def test_copyright_needles_leave_c_to_the_first_word_unless_a_phrase_holds_it() -> None:
+    needles = ads._copyright_needles(())
+    assert needles is not None and not any("(c)" in n for n in needles[0])
+    with_c = ads._copyright_needles((("copyright", "(c) Foo Corp"),))
+    assert with_c is not None and "(c) foo corp" in with_c[0]
+
+
+def test_pieces_are_shared_pieces_holding_the_needle() -> None:
+    hints = (
+        "all rights reserved",
+        "direitos reservados",
+        "riproduzione riservata",
+        "tutti i diritti riservati",
+    )
+    pieces = ads._pieces(hints, "serv")
+    assert pieces == ["reserv", "riserv"]
+    assert all(any(p in h for p in pieces) for h in hints)
+    assert ads._pieces(("copyright",), "copy") == ["copyright"]
