@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cleantext.boilerplate import ads
+from cleantext.boilerplate import ads, captions
 from cleantext.boilerplate.lines import Doc, word_count
 from cleantext.boilerplate.markers import Extra, hinted_search
 
@@ -106,3 +106,38 @@ def test_pieces_are_shared_pieces_holding_the_needle() -> None:
     assert pieces == ["reserv", "riserv"]
     assert all(any(p in h for p in pieces) for h in hints)
     assert ads._pieces(("copyright",), "copy") == ["copyright"]
+
+
+# ----------------------------------------------------------------------------- captions
+_PAREN_BITS = st.sampled_from(
+    [
+        "\n",
+        "(",
+        ")",
+        "(AP Photo/Evan Vucci)",
+        "(right)",
+        "(from left)",
+        "(Foto: X)",
+        "(R-Texas)",
+        "x " * 120,
+        "ab",
+    ]
+)
+
+
+@given(st.lists(_PAREN_BITS, max_size=14).map("".join), st.sampled_from([None, 0, 10, 450]))
+@example("(right)\n(x (left)\n" + "x " * 240 + "(right)\n(AP Photo/X", 450)
+def test_paren_matches_tried_at_each_paren_are_those_of_the_text_search(
+    text: str, longest: int | None
+) -> None:
+    paren = captions._paren_search(())
+    assert paren is not None and captions._opens_with_paren(())
+    doc = _doc(text)
+    searched = captions._matching(doc, paren[1])
+    fast = captions._matching(doc, paren[1], True, longest)
+    assert fast == {i for i in searched if longest is None or len(doc.lines[i]) <= longest}
+
+
+def test_a_fragment_that_need_not_open_with_a_paren_turns_the_paren_walk_off() -> None:
+    assert captions._opens_with_paren((("captions", "(Photo"),))
+    assert not captions._opens_with_paren((("captions", "Foto(s"),))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
 from functools import lru_cache
 
@@ -27,6 +25,8 @@ from .markers import (
 __all__ = ["find_captions"]
 
 _MAX_WORDS = 50
+#: the longest line that may be a caption
+_MAX_LINE = 450
 #: a sentence boundary: end punctuation, optional closer, space, capital or opening quote
 _BOUNDARY = lazy_pattern(globals(), "_BOUNDARY", r"[.!?][”\"’)]?\s+(?=[“\"‘(]?[^\W\d_a-z])")
 _ABBREV_END = lazy_pattern(
@@ -93,9 +93,6 @@ def _sentences(body: str) -> int:
     return count
 
 
-_LAST_CHAR = operator.itemgetter(slice(-1, None))
-
-
 def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
     """The lines worth a look, in order: those :func:`_lines` names."""
     found, _searched = _lines(doc, extra, start)
@@ -122,10 +119,9 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
         plain, pattern = paren
         searched = doc.containing(plain)
         if "(" in doc.text:
-            searched |= _matching(doc, pattern)
+            searched |= _matching(doc, pattern, _opens_with_paren(extra), _MAX_LINE)
     found |= searched
-    ends_in_letter = itertools.compress(itertools.count(), map(str.isalpha, map(_LAST_CHAR, lines)))
-    found.update(i for i in ends_in_letter if "." in lines[i][-40:])
+    found.update(i for i, line in enumerate(lines) if line and line[-1].isalpha() and "." in line[-40:])
     return found, searched
 
 
@@ -153,16 +149,33 @@ def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | Non
     return tuple(h for h in hints if "(" not in h), pattern
 
 
+@lru_cache(maxsize=16)
+def _opens_with_paren(extra: Extra) -> bool:
+    """Whether every match of the pattern of :func:`_paren_search` starts with ``(``: each
+    fragment starts with ``\\(`` (not made optional), and none has a top-level ``|`` (a
+    fragment with a literal hint has none)."""
+    frags = [
+        f for f in (*fragments("captions"), *own(extra, "captions")) if "(" in (literal_hint(f, 1) or "")
+    ]
+    return all(f.startswith("\\(") and f[2:3] not in ("?", "*", "{") for f in frags)
+
+
 #: what makes a match depend on text beyond it, or on where the string starts or ends
 _LOOKS_OUT = ("\\Z", "\\A", "$", "^", "(?=", "(?!", "(?<")
 
 
-def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
-    """The lines where a match of *pattern* starts (searched in the text: C-level between hits).
+def _matching(
+    doc: Doc, pattern: re.Pattern[str], opens: bool = False, longest: int | None = None
+) -> set[int]:
+    """The lines where a match of *pattern* starts (searched in the text: C-level between hits),
+    of those up to *longest* characters when *opens* (else of all).
 
     Each search starts at a line start, so a match running into the next line cannot hide
-    one that lies within that line.
+    one that lies within that line.  When every match *opens* with ``(``, see
+    :func:`_matching_at_parens`.
     """
+    if opens:
+        return _matching_at_parens(doc, pattern, longest)
     text = doc.text
     m = pattern.search(text)
     if m is None:
@@ -174,6 +187,32 @@ def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
         i = bisect.bisect_right(starts, m.start()) - 1
         out.add(i)
         m = pattern.search(text, starts[i + 1]) if i + 1 < n else None
+    return out
+
+
+def _matching_at_parens(doc: Doc, pattern: re.Pattern[str], longest: int | None) -> set[int]:
+    """:func:`_matching` for a pattern whose matches all start with ``(``: the pattern is tried
+    at each ``(``, found by a C-level ``find`` (a search for a pattern that starts with an
+    alternation looks at every character), except in lines longer than *longest*.
+    """
+    text = doc.text
+    pos = text.find("(")
+    if pos < 0:
+        return set()
+    starts = doc.starts
+    lines = doc.lines
+    last = len(starts) - 1
+    out: set[int] = set()
+    match = pattern.match
+    while pos >= 0:
+        i = bisect.bisect_right(starts, pos) - 1
+        if longest is None or len(lines[i]) <= longest:
+            if match(text, pos) is None:
+                pos = text.find("(", pos + 1)
+                continue
+            out.add(i)
+        # a match in this line, or a line too long: on to the next line
+        pos = text.find("(", starts[i + 1]) if i < last else -1
     return out
 
 
@@ -198,7 +237,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     lines = doc.lines
     for i in sorted(found_lines):
         raw = lines[i]
-        if len(raw) > 450:
+        if len(raw) > _MAX_LINE:
             continue
         line = raw.strip(_PIPES)
         if not line:
