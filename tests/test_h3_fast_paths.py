@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleantext.boilerplate import ads, captions
-from cleantext.boilerplate.lines import Doc, word_count
+from cleantext.boilerplate.lines import Doc, drop_lines, word_count
 from cleantext.boilerplate.markers import Extra, hinted_search
 
 
@@ -141,3 +141,51 @@ def test_paren_matches_tried_at_each_paren_are_those_of_the_text_search(
 def test_a_fragment_that_need_not_open_with_a_paren_turns_the_paren_walk_off() -> None:
     assert captions._opens_with_paren((("captions", "(Photo"),))
     assert not captions._opens_with_paren((("captions", "Foto(s"),))
+
+
+# ----------------------------------------------------------------------------- ads
+_AD_BITS = st.sampled_from(
+    [
+        "\n",
+        " ",
+        "_",
+        "*",
+        "Loading...",
+        "LOADING…",
+        "loading",
+        "Loadings…",
+        "The page is loading...",
+        "Advertisement",
+        "ADVERTISEMENT - Scroll to continue",
+        "Sponsored",
+        "Story continues below",
+        "ad",
+        "Реклама",
+        "광고",
+        "\u212a",
+        "x",
+    ]
+)
+_AD_EXTRAS: list[Extra] = [(), (("ads", "Anzeigen:"),), (("ads", "Werbung!"),)]
+
+
+@given(st.lists(_AD_BITS, max_size=14).map("".join), st.sampled_from(_AD_EXTRAS))
+@example("First.\nLoading...\n_Loading…\nSecond.", ())
+def test_the_ads_rows_hold_every_line_the_matcher_s_candidates_can_match(text: str, extra: Extra) -> None:
+    doc = _doc(text)
+    matcher = ads._ads(extra)
+    rows = ads._ads_rows(doc, extra)
+    plain = {i for i in matcher.candidates(doc) if matcher.match(doc.lines[i])}
+    assert plain <= rows
+    assert {i for i in rows if matcher.match(doc.lines[i])} == plain
+    assert ads.find_ads(text, extra) == drop_lines(
+        text,
+        lambda d, x: {
+            i for i in matcher.candidates(d) if len(d.lines[i]) <= 80 and matcher.match(d.lines[i])
+        },
+    )
+
+
+def test_a_hint_with_a_fragment_without_a_lead_word_is_scanned() -> None:
+    assert ads._ads_leads(()) == (("loading",), ())
+    assert ads._lead_word(r"\(?ad") is None and ads._lead_word("ads?") is None

@@ -12,11 +12,13 @@ from .lines import ODD_CASE, Doc, doc_for, drop_lines, hint_cover, word_count
 from .markers import (
     Extra,
     LineMatcher,
+    fragments,
     hinted_search,
     lazy_pattern,
     line_matcher,
-    may_match,
+    literal_hint,
     minimal_hints,
+    own,
     search_hints,
 )
 
@@ -28,10 +30,72 @@ def _ads(extra: Extra) -> LineMatcher:
     return line_matcher("ads", extra, r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z")
 
 
+#: the first word of a fragment: its letters up to the first other character
+_LEAD = lazy_pattern(globals(), "_LEAD", r"[^\W\d_]+")
+
+
+def _lead_word(frag: str) -> str | None:
+    r"""The word a fragment starts with, in lower case: a line it matches (after at most a
+    few non-word characters) has a first word starting with it; ``None`` for none.
+
+    >>> _lead_word(r"loading(?:\.\.\.|…)"), _lead_word(r"ads?"), _lead_word(r".{1,9} x")
+    ('loading', None, None)
+    """
+    m = _LEAD.match(frag)
+    if m is None or frag[m.end() : m.end() + 1] in ("?", "*", "+", "{"):
+        return None
+    return m.group().lower()
+
+
+@lru_cache(maxsize=16)
+def _ads_leads(extra: Extra) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    r"""The hints of the ads matcher as first words: the lead words of the fragments holding
+    a hint when each of them has one (a line they match starts with one), and the hints
+    left to a scan of the text.
+
+    The matcher scans for the hint of a fragment it cannot file under a first word
+    (``loading(?:\.\.\.|…)``): every line such a fragment matches holds that hint.
+    """
+    matcher = _ads(extra)
+    frags = (*fragments("ads"), *own(extra, "ads"))
+    leads: list[str] = []
+    scanned: list[str] = []
+    for hint in matcher.hints:
+        words = [_lead_word(f) for f in frags if hint in (literal_hint(f) or "")]
+        if words and all(words):
+            leads.extend(w for w in words if w)
+        else:
+            scanned.append(hint)
+    return tuple(dict.fromkeys(leads)), tuple(scanned)
+
+
+def _ads_rows(doc: Doc, extra: Extra) -> set[int]:
+    """The lines the ads matcher may match (as its candidates, with first words for its hints)."""
+    matcher = _ads(extra)
+    if matcher.always:
+        return set(matcher.candidates(doc))
+    leads, scanned = _ads_leads(extra)
+    words = doc.first_words()
+    keys = matcher.keys.intersection(words)
+    if leads and _any_starts(words, leads):
+        keys = keys.union(w for w in words if w.startswith(leads))
+    rows = doc.with_keys(keys) if keys else set()
+    if scanned:
+        rows |= doc.containing(scanned)
+    return rows
+
+
+def _any_starts(words: set[str], leads: tuple[str, ...]) -> bool:
+    """Whether one of *words* (no newline in them) starts with one of *leads*: one C-level
+    scan of the words joined, not a call for each word."""
+    joined = "\n" + "\n".join(words)
+    return any("\n" + lead in joined for lead in leads)
+
+
 def _pick_ads(doc: Doc, extra: Extra) -> set[int]:
     pattern = _ads(extra)
     lines = doc.lines
-    return {i for i in pattern.candidates(doc) if len(lines[i]) <= 80 and pattern.match_at(doc, i)}
+    return {i for i in _ads_rows(doc, extra) if len(lines[i]) <= 80 and pattern.match_at(doc, i)}
 
 
 def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
@@ -44,7 +108,7 @@ def find_ads(text: str, extra: Extra = ()) -> list[Edit]:
     token = (find_ads, extra)  # no line can be an ad label, here or in any part of these lines
     if token in doc.clean:
         return []
-    if not may_match(doc, (_ads(extra),)):
+    if not _ads_rows(doc, extra):
         doc.clean.add(token)
         return []
     return drop_lines(text, _pick_ads, extra, local=True, doc=doc)
