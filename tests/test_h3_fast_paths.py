@@ -117,30 +117,47 @@ _PAREN_BITS = st.sampled_from(
         "(AP Photo/Evan Vucci)",
         "(right)",
         "(from left)",
+        "(2nd left)",
+        "(ſecond left)",
+        "(İnset)",
         "(Foto: X)",
+        "(à gauche)",
+        "(фото X)",
         "(R-Texas)",
+        "(CNN)",
+        "(2019)",
         "x " * 120,
         "ab",
     ]
 )
+_PAREN_EXTRAS: list[Extra] = [(), (("captions", "(Bild: X)"),), (("captions", "(x"),)]
 
 
-@given(st.lists(_PAREN_BITS, max_size=14).map("".join), st.sampled_from([None, 0, 10, 450]))
-@example("(right)\n(x (left)\n" + "x " * 240 + "(right)\n(AP Photo/X", 450)
+@given(
+    st.lists(_PAREN_BITS, max_size=14).map("".join),
+    st.sampled_from([None, 0, 10, 450]),
+    st.sampled_from(_PAREN_EXTRAS),
+)
+@example("(right)\n(x (left)\n" + "x " * 240 + "(right)\n(AP Photo/X", 450, ())
 def test_paren_matches_tried_at_each_paren_are_those_of_the_text_search(
-    text: str, longest: int | None
+    text: str, longest: int | None, extra: Extra
 ) -> None:
-    paren = captions._paren_search(())
-    assert paren is not None and captions._opens_with_paren(())
+    paren = captions._paren_search(extra)
+    at_paren = captions._at_paren(extra)
+    assert paren is not None and at_paren is not None
     doc = _doc(text)
     searched = captions._matching(doc, paren[1])
-    fast = captions._matching(doc, paren[1], True, longest)
+    fast = captions._matching(doc, paren[1], at_paren, longest)
     assert fast == {i for i in searched if longest is None or len(doc.lines[i]) <= longest}
 
 
-def test_a_fragment_that_need_not_open_with_a_paren_turns_the_paren_walk_off() -> None:
-    assert captions._opens_with_paren((("captions", "(Photo"),))
-    assert not captions._opens_with_paren((("captions", "Foto(s"),))
+def test_the_paren_pattern_looks_at_two_characters_first_when_it_can() -> None:
+    at_paren = captions._at_paren(())
+    assert at_paren is not None and at_paren.pattern.startswith("(?=\\((?:2[n]|3[r]|a[")
+    assert captions._at_paren((("captions", "(Photo"),)) is not None
+    assert captions._at_paren((("captions", "Foto(s"),)) is None  # a match need not open with "("
+    assert captions._heads(["\\((?:ab|c[de])x", "\\(f?g"]) is None  # a repeat within two characters
+    assert captions._heads(["\\((?:ab|c[de])x", "\\(fg"]) == {"ab", "cd", "ce", "fg"}
 
 
 # ----------------------------------------------------------------------------- ads
@@ -189,3 +206,19 @@ def test_the_ads_rows_hold_every_line_the_matcher_s_candidates_can_match(text: s
 def test_a_hint_with_a_fragment_without_a_lead_word_is_scanned() -> None:
     assert ads._ads_leads(()) == (("loading",), ())
     assert ads._lead_word(r"\(?ad") is None and ads._lead_word("ads?") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\n", "x", "/", "Reuters/", "REUTERS/JIM", "photo", "(", "a.b"]), max_size=10
+    ).map("".join)
+)
+def test_hints_with_a_mark_the_text_lacks_find_no_line(text: str) -> None:
+    paren = captions._paren_search(())
+    assert paren is not None
+    plain = paren[0]
+    unmarked, marks = captions._unmarked(plain)
+    assert marks == "/" and "reuters/" not in unmarked
+    doc = _doc(text)
+    if not any(m in text for m in marks):
+        assert doc.containing(plain) == _doc(text).containing(unmarked)
