@@ -216,7 +216,10 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     if token in doc.clean:
         return []
     keys, box_hinted = _first_keys(extra)
-    # every pick starts from one of these lines or a bio (see _candidates); the text is not
+    # every pick starts from one of these lines or a bio (see _candidates), and a bio is picked
+    # only when one stands among the last _BIO_TAIL + 1 non-blank lines: the last bio of the
+    # window has no other bio after it, so every line after it counts, and each earlier bio has
+    # at least as many lines after it (see _pick and _others_after); the text is not
     # marked clean here: proving that no bio stands anywhere (one that would come into the
     # last lines when lines go) costs a look at every line of every text, more than the
     # calls of later passes that the mark would save
@@ -225,7 +228,7 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
         and not doc.has_key(keys)
         and "@" not in text
         and not doc.holds(".com/")  # as doc.containing(_CONTACT_HINTS): some line holds a hint
-        and not _bios(doc.lines, extra, _tail_start(doc.lines, _BIO_WINDOW))
+        and not _bios(doc.lines, extra, _tail_start(doc.lines, _BIO_TAIL + 1))
     ):
         return []
     return drop_lines(text, _pick, extra, doc=doc)

@@ -8,8 +8,6 @@ Lone timestamps and date lines (``2019-11-19T08:57:40+01:00``, ``Updated at 1:23
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
 from functools import lru_cache
 
@@ -140,21 +138,25 @@ def _meta_field(extra: Extra) -> LineMatcher:
 def _colon_lines(doc: Doc) -> list[int]:
     """Indices of the lines with two colons or more, in order.
 
-    Two colons are on one line when the text between them holds no newline: a C-level
-    test over the pieces between the colons answers for the whole text at once.
+    From each line's first colon, one look for a second colon before the line ends: three
+    C-level finds per line that holds a colon (memchr scans, no copy of the text).
     """
-    pieces = doc.text.split(":")
-    inner = pieces[1:-1]
-    if all(map(operator.contains, inner, itertools.repeat("\n"))):
-        return []
+    text = doc.text
+    find = text.find
+    n = len(text)
+    out: list[int] = []
+    pos = find(":")
+    while pos >= 0:
+        end = find("\n", pos)
+        if end < 0:
+            end = n
+        if find(":", pos + 1, end) >= 0:
+            out.append(pos)
+        pos = find(":", end + 1)
+    if not out:
+        return out
     starts = doc.starts
-    out: set[int] = set()
-    pos = len(pieces[0])  # the colon before each inner piece
-    for piece in inner:
-        if "\n" not in piece:
-            out.add(bisect.bisect_right(starts, pos) - 1)
-        pos += len(piece) + 1
-    return sorted(out)
+    return [bisect.bisect_right(starts, at) - 1 for at in out]
 
 
 def _nothing_to_do(doc: Doc, extra: Extra) -> bool:

@@ -1,0 +1,54 @@
+"""Shortcuts of debris, comments, related, promo and author agree with their plain definitions."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cleantext.boilerplate import author, comments
+from cleantext.boilerplate.lines import drop_lines
+
+_SAYISH = st.sampled_from(
+    [
+        "",
+        "Jane says",
+        "Jane Says:",
+        "Max schreibt",
+        "x:",
+        "Text.",
+        "said",
+        " said",
+        "Il a écrit",
+        "Он пишет",
+        "Done",
+    ]
+)
+
+
+@given(st.lists(_SAYISH, max_size=12), st.integers(0, 13))
+def test_lines_ending_like_a_says_header_are_the_lines_with_such_an_ending(
+    lines: list[str], first: int
+) -> None:
+    plain = [i for i, line in enumerate(lines) if i >= first and line.endswith(comments._SAYS_ENDINGS)]
+    assert comments._ending_says(lines, first) == plain
+
+
+_TAILISH = st.sampled_from(
+    [
+        "",
+        "Jane Doe is a staff writer covering energy.",
+        "Eric Song is IGN's deal curator.",
+        "The minister said the talks would resume.",
+        "Short line",
+        "Jane Doe",
+    ]
+)
+
+
+@given(st.lists(_TAILISH, max_size=16).map("\n".join))
+@example("Jane Doe is a staff writer covering energy.\na\nb\nc\nd")
+@example("Jane Doe is a staff writer covering energy.\na\nb\n\nc")
+@example("Jane Doe is a staff writer covering energy.\nEric Song is IGN's deal curator.\na\nb\nc\nd")
+def test_the_author_gate_looks_for_bios_only_where_one_can_go(text: str) -> None:
+    # no box, byline, about or contact line: only a bio can be picked, and only near the end
+    assert author.find_author(text) == drop_lines(text, author._pick, ())
