@@ -92,6 +92,7 @@ def _tail_start(lines: list[str], count: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=16)
 def _roles(extra: Extra) -> re.Pattern[str]:
     return compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
 
@@ -140,12 +141,11 @@ def _bios(lines: list[str], extra: Extra, first: int = -1, stop: int | None = No
     # the two capitalised first words (or a particle second) that every _BIO_START match
     # starts with: tried on every line in one C-level loop
     named = map(_TWO_NAMES.match, itertools.islice(lines, first, stop))
-    roles = _roles(extra)
     out: set[int] = set()
     for i in itertools.compress(itertools.count(first), named):
         line = lines[i]
         m = _BIO_START.match(line)
-        if m is not None and word_count(line) <= 60 and roles.match(line, m.end()) is not None:
+        if m is not None and word_count(line) <= 60 and _roles(extra).match(line, m.end()) is not None:
             out.add(i)
     return out
 
@@ -227,7 +227,8 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
         not (box_hinted and may_match(doc, (_box(extra),)))
         and not doc.has_key(keys)
         and "@" not in text
-        and not doc.holds(".com/")  # as doc.containing(_CONTACT_HINTS): some line holds a hint
+        # as doc.containing(_CONTACT_HINTS): some line holds a hint; "/" first, one memchr scan
+        and not ("/" in text and doc.holds(".com/"))
         and not _bios(doc.lines, extra, _tail_start(doc.lines, _BIO_TAIL + 1))
     ):
         return []

@@ -40,6 +40,14 @@ def _is_line(pattern: LineMatcher, doc: Doc, i: int, limit: int) -> bool:
     return len(doc.lines[i]) <= limit and pattern.match_at(doc, i) is not None
 
 
+def _matching(doc: Doc, pattern: LineMatcher, limit: int) -> list[int]:
+    """The lines up to *limit* characters that *pattern* matches, in order (``_is_line`` over
+    its candidates, in one comprehension)."""
+    lines = doc.lines
+    match_at = pattern.match_at
+    return [i for i in pattern.candidates(doc) if len(lines[i]) <= limit and match_at(doc, i) is not None]
+
+
 def _is_says(line: str) -> bool:
     return word_count(line) <= 6 and _SAYS.match(line) is not None
 
@@ -60,7 +68,7 @@ def _says_lines(lines: list[str]) -> list[int]:
 def _heads(doc: Doc, header: LineMatcher) -> list[int]:
     """The block header lines, wherever they are, in order."""
     lines = doc.lines
-    return [i for i in header.candidates(doc) if word_count(lines[i]) <= 40 and _is_line(header, doc, i, 400)]
+    return [i for i in _matching(doc, header, 400) if word_count(lines[i]) <= 40]
 
 
 def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> set[int]:
@@ -68,12 +76,11 @@ def _pick_lines(doc: Doc, extra: Extra, heads: list[int], says: list[int]) -> se
     lines = doc.lines
     n = len(lines)
     out: set[int] = set()
-    for i in widget.candidates(doc):
-        if _is_line(widget, doc, i, 400):
-            out.add(i)
-            j = next_nonblank(lines, i)
-            if j < n and _COUNT.match(lines[j]):
-                out.add(j)  # "Комментарии" / "224"
+    for i in _matching(doc, widget, 400):
+        out.add(i)
+        j = next_nonblank(lines, i)
+        if j < n and _COUNT.match(lines[j]):
+            out.add(j)  # "Комментарии" / "224"
     if not heads and len(says) < 2:
         return out  # no block can start
     starts = doc.starts
