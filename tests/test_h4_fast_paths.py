@@ -68,3 +68,26 @@ _TAILISH = st.sampled_from(
 def test_the_author_gate_never_hides_a_pick(text: str) -> None:
     # the gate: a line that goes for its own text, or a bio near the end
     assert author.find_author(text) == drop_lines(text, author._pick, ())
+
+
+_DATE_BITS = st.sampled_from(
+    [
+        *("Updated", "June", "JUNE", "Sept.", "2019", "10", "1:23", "p.m.", "a", "at", "on", "by", "Jane"),
+        *("ЧАСА", "час", "минут", "ΟΔΟΣ", "İstanbul", "dİ", "_", "²", "“", "- ", "—", "2019-11-19", "٣"),
+    ]
+)
+
+
+@given(st.lists(st.lists(_DATE_BITS, max_size=6).map(" ".join), max_size=6).map("\n".join))
+@example("_Updated 2019\n²June 5, 2019 at 1:23 p.m.\n٣ June")
+def test_a_date_line_with_its_key_is_a_date_line_without(text: str) -> None:
+    from cleantext.boilerplate import debris
+    from cleantext.boilerplate.lines import Doc
+    from cleantext.boilerplate.markers import word_set
+
+    doc = Doc(text.split("\n"), text)
+    date_words = word_set("date_words")
+    for key in date_words.among(doc.first_words(), also="#"):
+        for i in doc.rows(key):
+            line = doc.lines[i]
+            assert debris._is_date_line(line, date_words, key) == debris._is_date_line(line, date_words)

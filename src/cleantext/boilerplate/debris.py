@@ -51,24 +51,30 @@ _SHORTCODE = lazy_pattern(
 )
 _FIELD = lazy_pattern(globals(), "_FIELD", r"([^\W\d_]+(?: [^\W\d_]+)?) ?:")
 _URL_KEYS = frozenset(("http", "https"))
+#: the key of the lines starting with a digit in the line index
+_DIGIT_KEY = "#"
 _LIST = lazy_pattern(globals(), "_LIST", r"[^.!?]{1,60}(?:, [^.!?,]{1,60}){2,}\Z")
 
 
-def _is_date_line(line: str, date_words: WordSet) -> bool:
+def _is_date_line(line: str, date_words: WordSet, key: str | None = None) -> bool:
     """A timestamp line: only date words and numbers, and a sign that it is page furniture.
 
     The sign: an ISO timestamp, a status word (``Updated``, ``기사입력``) outside brackets,
     a byline tail (``… by Jane Doe``), or a year together with a time.  A bare ``4:14 p.m.``
     or ``29 November 2018`` may be a subheading of the article and stays.
+
+    *key*, when given, is the line's key in the line index, one of ``date_words.among`` the
+    first words: ``#`` (the line starts with a digit, so it holds one), or a date word (the
+    line's first word, so that word is a date word).
     """
-    if len(line) > 100 or not _has_digit(line):
+    if len(line) > 100 or (key != _DIGIT_KEY and not _has_digit(line)):
         return False
     if _ISO.match(line):
         return True
     # the first word is never part of a byline tail (the tail starts after a space), and all the
     # words before the tail must be date words
     first = _LETTERS.search(line)
-    if first is None or first.group() not in date_words:
+    if first is None or ((key is None or key == _DIGIT_KEY) and first.group() not in date_words):
         return False
     if " " not in line or (
         (line.isascii() or not any(map(line.__contains__, _ODD_I)))
@@ -180,10 +186,10 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     if _has_digit(text):  # a date line holds a digit
         # it starts with a number or a date word ("Updated", "Tue.", "기사입력")
         date_words = word_set("date_words")
-        for key in date_words.among(doc.first_words(), also="#"):
+        for key in date_words.among(doc.first_words(), also=_DIGIT_KEY):
             for i in doc.rows(key):
                 line = lines[i]
-                if len(line) <= 100 and _is_date_line(line, date_words):
+                if len(line) <= 100 and _is_date_line(line, date_words, key):
                     out.add(i)
     links = doc.with_keys(_URL_KEYS) if doc.has_key(_URL_KEYS) else set()
     if "[" in text:
