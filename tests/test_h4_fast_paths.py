@@ -91,3 +91,17 @@ def test_a_date_line_with_its_key_is_a_date_line_without(text: str) -> None:
         for i in doc.rows(key):
             line = doc.lines[i]
             assert debris._is_date_line(line, date_words, key) == debris._is_date_line(line, date_words)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["More", "MORE", "more", " ", "AP NBA", ":", "https://x.y/z", " and ", "\n", "é"]),
+        max_size=8,
+    ).map("".join)
+)
+@example("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports")
+def test_more_links_lines_start_with_more(line: str) -> None:
+    from cleantext.boilerplate import related
+
+    plain = related._MORE_LINKS.match(line) is not None
+    assert (line.startswith("More ") and related._MORE_LINKS.match(line) is not None) == plain
