@@ -105,3 +105,16 @@ def test_more_links_lines_start_with_more(line: str) -> None:
 
     plain = related._MORE_LINKS.match(line) is not None
     assert (line.startswith("More ") and related._MORE_LINKS.match(line) is not None) == plain
+
+
+@given(
+    st.lists(st.sampled_from(["[", "]", "[/b]", "[b]", "x", "\n", "[tag a=1]", "[/tag]"]), max_size=12).map(
+        "".join
+    )
+)
+def test_shortcodes_are_found_from_the_first_bracket(text: str) -> None:
+    from cleantext.boilerplate import debris
+
+    if "[" in text:
+        spans = [m.span() for m in debris._SHORTCODE.finditer(text, text.find("["))]
+        assert spans == [m.span() for m in debris._SHORTCODE.finditer(text)]

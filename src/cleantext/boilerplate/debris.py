@@ -144,21 +144,23 @@ def _meta_field(extra: Extra) -> LineMatcher:
 def _colon_lines(doc: Doc) -> list[int]:
     """Indices of the lines with two colons or more, in order.
 
-    From each line's first colon, one look for a second colon before the line ends: three
-    C-level finds per line that holds a colon (memchr scans, no copy of the text).
+    From each colon to the next: two C-level finds per colon (the next colon, a newline between
+    them), memchr scans with no copy of the text; a line with two goes, and the look goes on on
+    the next line.
     """
     text = doc.text
     find = text.find
-    n = len(text)
     out: list[int] = []
     pos = find(":")
-    while pos >= 0:
-        end = find("\n", pos)
-        if end < 0:
-            end = n
-        if find(":", pos + 1, end) >= 0:
-            out.append(pos)
-        pos = find(":", end + 1)
+    nxt = find(":", pos + 1) if pos >= 0 else -1
+    while nxt >= 0:
+        if find("\n", pos, nxt) >= 0:
+            pos, nxt = nxt, find(":", nxt + 1)
+            continue
+        out.append(pos)  # two colons on the line of pos: on to the next line
+        end = find("\n", nxt)
+        pos = find(":", end + 1) if end >= 0 else -1
+        nxt = find(":", pos + 1) if pos >= 0 else -1
     if not out:
         return out
     starts = doc.starts
@@ -243,7 +245,7 @@ def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     edits = drop_lines(text, _pick, extra, doc=doc)
     if "[" in text:
         starts = [e[0] for e in edits]
-        for m in _SHORTCODE.finditer(text):
+        for m in _SHORTCODE.finditer(text, text.find("[")):  # every match starts with "["
             k = bisect.bisect_right(starts, m.start()) - 1
             if k < 0 or edits[k][1] <= m.start():  # not inside a dropped line
                 edits.append((m.start(), m.end(), ""))
