@@ -92,6 +92,7 @@ def _tail_start(lines: list[str], count: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=16)
 def _roles(extra: Extra) -> re.Pattern[str]:
     return compile_category("roles", extra, r".{0,60}?\b(?:{m})s?\b")
 
@@ -140,12 +141,11 @@ def _bios(lines: list[str], extra: Extra, first: int = -1, stop: int | None = No
     # the two capitalised first words (or a particle second) that every _BIO_START match
     # starts with: tried on every line in one C-level loop
     named = map(_TWO_NAMES.match, itertools.islice(lines, first, stop))
-    roles = _roles(extra)
     out: set[int] = set()
     for i in itertools.compress(itertools.count(first), named):
         line = lines[i]
         m = _BIO_START.match(line)
-        if m is not None and word_count(line) <= 60 and roles.match(line, m.end()) is not None:
+        if m is not None and word_count(line) <= 60 and _roles(extra).match(line, m.end()) is not None:
             out.add(i)
     return out
 
@@ -204,6 +204,41 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     return out
 
 
+def _own_text_pick(doc: Doc, extra: Extra) -> bool:
+    """Whether a first round of :func:`_pick` may drop a line for its own text: a box head, an
+    ``About <Name>`` line, a byline or a contact line (its branches but bios, on its candidates).
+
+    Cheap tests first: without a box hint, a line starting with one of the keys, an "@" or a
+    ".com/" (as ``doc.containing(_CONTACT_HINTS)``; "/" first, one memchr scan), no line is
+    a candidate.
+    """
+    keys, box_hinted = _first_keys(extra)
+    text = doc.text
+    if (
+        not (box_hinted and may_match(doc, (_box(extra),)))
+        and not doc.has_key(keys)
+        and "@" not in text
+        and not ("/" in text and doc.holds(".com/"))
+    ):
+        return False
+    box = _box(extra)
+    lines = doc.lines
+    for i in _candidates(doc, box, set()):
+        line = lines[i]
+        if not line or len(line) > 400:
+            continue
+        words = word_count(line)
+        key = doc.key(i)
+        if (
+            (words <= 8 and box.match_at(doc, i))
+            or (key in _ABOUT_KEYS and words <= 6 and _ABOUT_NAME.match(line))
+            or (key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line))
+            or (words <= 40 and ("@" in line or "/" in line or key in _CONTACT_KEYS) and _CONTACT.match(line))
+        ):
+            return True
+    return False
+
+
 def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     """Drop author boxes and bios: ``About the Author`` with the bio after it, ``About <Name>``
     at the tail or before a bio, a ``<Name> is a staff writer …`` line among the last four,
@@ -215,17 +250,12 @@ def find_author(text: str, extra: Extra = ()) -> list[Edit]:
     token = (find_author, extra)  # nothing found here, nor in any part of these lines
     if token in doc.clean:
         return []
-    keys, box_hinted = _first_keys(extra)
-    # every pick starts from one of these lines or a bio (see _candidates); the text is not
-    # marked clean here: proving that no bio stands anywhere (one that would come into the
-    # last lines when lines go) costs a look at every line of every text, more than the
-    # calls of later passes that the mark would save
-    if (
-        not (box_hinted and may_match(doc, (_box(extra),)))
-        and not doc.has_key(keys)
-        and "@" not in text
-        and not doc.holds(".com/")  # as doc.containing(_CONTACT_HINTS): some line holds a hint
-        and not _bios(doc.lines, extra, _tail_start(doc.lines, _BIO_WINDOW))
-    ):
+    # a first round picks nothing unless a line goes for its own text or a bio stands among the
+    # last _BIO_TAIL + 1 non-blank lines: the last bio of the window has no other bio after it,
+    # so every line after it counts, and each earlier bio has at least as many lines after it
+    # (see _pick and _others_after).  The text is not marked clean here: proving that no bio
+    # stands anywhere (one that would come into the last lines when lines go) costs a look at
+    # every line of every text, more than the calls of later passes that the mark would save
+    if not _own_text_pick(doc, extra) and not _bios(doc.lines, extra, _tail_start(doc.lines, _BIO_TAIL + 1)):
         return []
     return drop_lines(text, _pick, extra, doc=doc)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
+import importlib
 import re
+import string
 from functools import lru_cache
+from typing import Any
 
 from ..core import Edit
 from .lines import Doc, drop_lines, word_count
@@ -27,6 +28,8 @@ from .markers import (
 __all__ = ["find_captions"]
 
 _MAX_WORDS = 50
+#: the longest line that may be a caption
+_MAX_LINE = 450
 #: a sentence boundary: end punctuation, optional closer, space, capital or opening quote
 _BOUNDARY = lazy_pattern(globals(), "_BOUNDARY", r"[.!?][”\"’)]?\s+(?=[“\"‘(]?[^\W\d_a-z])")
 _ABBREV_END = lazy_pattern(
@@ -93,9 +96,6 @@ def _sentences(body: str) -> int:
     return count
 
 
-_LAST_CHAR = operator.itemgetter(slice(-1, None))
-
-
 def _candidates(doc: Doc, extra: Extra, start: LineMatcher) -> list[int]:
     """The lines worth a look, in order: those :func:`_lines` names."""
     found, _searched = _lines(doc, extra, start)
@@ -120,13 +120,26 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
         searched = doc.containing(hints)
     else:
         plain, pattern = paren
-        searched = doc.containing(plain)
-        if "(" in doc.text:
-            searched |= _matching(doc, pattern)
+        unmarked, marks = _unmarked(plain)
+        text = doc.text
+        searched = doc.containing(plain if any(map(text.__contains__, marks)) else unmarked)
+        if "(" in text:
+            searched |= _matching(doc, pattern, _at_paren(extra), _MAX_LINE)
     found |= searched
-    ends_in_letter = itertools.compress(itertools.count(), map(str.isalpha, map(_LAST_CHAR, lines)))
-    found.update(i for i in ends_in_letter if "." in lines[i][-40:])
+    found.update(i for i, line in enumerate(lines) if line and line[-1].isalpha() and "." in line[-40:])
     return found, searched
+
+
+@lru_cache(maxsize=16)
+def _unmarked(hints: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The *hints* without ASCII punctuation, and the punctuation marks of the others.
+
+    A text holding none of the marks holds none of those hints in any case (no letter has
+    a case form that is a mark): one C-level find for ``/`` instead of a scan for
+    ``reuters/`` (most texts hold no ``/``).
+    """
+    marks = "".join(dict.fromkeys(c for hint in hints for c in hint if c in string.punctuation))
+    return tuple(hint for hint in hints if not any(c in marks for c in hint)), marks
 
 
 @lru_cache(maxsize=16)
@@ -141,9 +154,7 @@ def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | Non
     hints = search_hints("captions", extra)
     if hints is None:
         return None
-    frags = [
-        f for f in (*fragments("captions"), *own(extra, "captions")) if "(" in (literal_hint(f, 1) or "")
-    ]
+    frags = _paren_frags(extra)
     # "^" escaped or opening a negated class is no anchor
     if not frags or any(
         mark in f.replace("\\^", "").replace("[^", "[") for f in frags for mark in _LOOKS_OUT
@@ -153,16 +164,99 @@ def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | Non
     return tuple(h for h in hints if "(" not in h), pattern
 
 
+def _paren_frags(extra: Extra) -> list[str]:
+    """The fragments whose literal hint holds ``(``."""
+    return [f for f in (*fragments("captions"), *own(extra, "captions")) if "(" in (literal_hint(f, 1) or "")]
+
+
+@lru_cache(maxsize=16)
+def _at_paren(extra: Extra) -> re.Pattern[str] | None:
+    r"""The pattern of :func:`_paren_search` to try at each ``(``, or ``None`` when a match may
+    start elsewhere: a fragment does not start with ``\(`` (or makes it optional; none has a
+    top-level ``|``, as each has a literal hint).
+
+    The pattern looks ahead first at the two characters after the ``(``: most parens of a
+    text (``(2019)``, ``(CNN)``, ``(or``) fail there, before the many alternatives are tried.
+    """
+    frags = _paren_frags(extra)
+    paren = _paren_search(extra)
+    if paren is None or not all(f.startswith("\\(") and f[2:3] not in ("?", "*", "{") for f in frags):
+        return None
+    heads = _heads(frags)
+    if heads is None:
+        return paren[1]
+    seconds: dict[str, set[str]] = {}
+    for head in sorted(heads):
+        seconds.setdefault(head[0], set()).add(head[1])
+    gate = "|".join(re.escape(a) + "[" + "".join(map(re.escape, sorted(b))) + "]" for a, b in seconds.items())
+    return re.compile(f"(?=\\((?:{gate})){paren[1].pattern}", re.IGNORECASE)
+
+
+def _heads(frags: list[str]) -> set[str] | None:
+    r"""The pairs of characters a match of one of *frags* (each opening with ``\(``) may hold
+    after its ``(``, in the case of the fragment (``None``: not worked out)."""
+    parser = _sre_parser()
+    out: set[str] = set()
+    for frag in frags:
+        got = _seq_heads(list(parser.parse(frag[2:]).data), 2, parser)
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
+def _seq_heads(seq: list[tuple[Any, Any]], k: int, parser: Any) -> set[str] | None:
+    """The strings of *k* characters a match of the parsed *seq* may start with: through
+    literals, classes of literals, alternations and plain groups; ``None`` for anything else
+    (a repeat, a category, an anchor, a flag) within the first *k* characters."""
+    if k == 0:
+        return {""}
+    if not seq:
+        return None
+    op, arg = seq[0]
+    rest = seq[1:]
+    if op is parser.LITERAL or (op is parser.IN and all(o is parser.LITERAL for o, _ in arg)):
+        tails = _seq_heads(rest, k - 1, parser)
+        chars = [arg] if op is parser.LITERAL else [c for _, c in arg]
+        return None if tails is None else {chr(c) + tail for c in chars for tail in tails}
+    if op is parser.BRANCH:
+        out: set[str] = set()
+        for alt in arg[1]:
+            got = _seq_heads(list(alt) + rest, k, parser)
+            if got is None:
+                return None
+            out |= got
+        return out
+    if op is parser.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
+        return _seq_heads(list(arg[3]) + rest, k, parser)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sre_parser() -> Any:
+    """The regex parser of the standard library (``re._parser``; ``sre_parse`` before 3.11)."""
+    try:
+        return importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse")
+
+
 #: what makes a match depend on text beyond it, or on where the string starts or ends
 _LOOKS_OUT = ("\\Z", "\\A", "$", "^", "(?=", "(?!", "(?<")
 
 
-def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
+def _matching(
+    doc: Doc, pattern: re.Pattern[str], at_paren: re.Pattern[str] | None = None, longest: int | None = None
+) -> set[int]:
     """The lines where a match of *pattern* starts (searched in the text: C-level between hits).
 
     Each search starts at a line start, so a match running into the next line cannot hide
-    one that lies within that line.
+    one that lies within that line.  With *at_paren*, the same pattern for a ``(`` (see
+    :func:`_at_paren`), it is tried at each ``(`` of the lines up to *longest* characters
+    (:func:`_matching_at_parens`).
     """
+    if at_paren is not None:
+        return _matching_at_parens(doc, at_paren, longest)
     text = doc.text
     m = pattern.search(text)
     if m is None:
@@ -174,6 +268,32 @@ def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
         i = bisect.bisect_right(starts, m.start()) - 1
         out.add(i)
         m = pattern.search(text, starts[i + 1]) if i + 1 < n else None
+    return out
+
+
+def _matching_at_parens(doc: Doc, pattern: re.Pattern[str], longest: int | None) -> set[int]:
+    """:func:`_matching` for a pattern whose matches all start with ``(``: the pattern is tried
+    at each ``(``, found by a C-level ``find`` (a search for a pattern that starts with an
+    alternation looks at every character), except in lines longer than *longest*.
+    """
+    text = doc.text
+    pos = text.find("(")
+    if pos < 0:
+        return set()
+    starts = doc.starts
+    lines = doc.lines
+    last = len(starts) - 1
+    out: set[int] = set()
+    match = pattern.match
+    while pos >= 0:
+        i = bisect.bisect_right(starts, pos) - 1
+        if longest is None or len(lines[i]) <= longest:
+            if match(text, pos) is None:
+                pos = text.find("(", pos + 1)
+                continue
+            out.add(i)
+        # a match in this line, or a line too long: on to the next line
+        pos = text.find("(", starts[i + 1]) if i < last else -1
     return out
 
 
@@ -198,7 +318,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     lines = doc.lines
     for i in sorted(found_lines):
         raw = lines[i]
-        if len(raw) > 450:
+        if len(raw) > _MAX_LINE:
             continue
         line = raw.strip(_PIPES)
         if not line:

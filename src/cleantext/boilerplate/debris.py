@@ -8,8 +8,6 @@ Lone timestamps and date lines (``2019-11-19T08:57:40+01:00``, ``Updated at 1:23
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
 from functools import lru_cache
 
@@ -53,24 +51,30 @@ _SHORTCODE = lazy_pattern(
 )
 _FIELD = lazy_pattern(globals(), "_FIELD", r"([^\W\d_]+(?: [^\W\d_]+)?) ?:")
 _URL_KEYS = frozenset(("http", "https"))
+#: the key of the lines starting with a digit in the line index
+_DIGIT_KEY = "#"
 _LIST = lazy_pattern(globals(), "_LIST", r"[^.!?]{1,60}(?:, [^.!?,]{1,60}){2,}\Z")
 
 
-def _is_date_line(line: str, date_words: WordSet) -> bool:
+def _is_date_line(line: str, date_words: WordSet, key: str | None = None) -> bool:
     """A timestamp line: only date words and numbers, and a sign that it is page furniture.
 
     The sign: an ISO timestamp, a status word (``Updated``, ``기사입력``) outside brackets,
     a byline tail (``… by Jane Doe``), or a year together with a time.  A bare ``4:14 p.m.``
     or ``29 November 2018`` may be a subheading of the article and stays.
+
+    *key*, when given, is the line's key in the line index, one of ``date_words.among`` the
+    first words: ``#`` (the line starts with a digit, so it holds one), or a date word (the
+    line's first word, so that word is a date word).
     """
-    if len(line) > 100 or not _has_digit(line):
+    if len(line) > 100 or (key != _DIGIT_KEY and not _has_digit(line)):
         return False
     if _ISO.match(line):
         return True
     # the first word is never part of a byline tail (the tail starts after a space), and all the
     # words before the tail must be date words
     first = _LETTERS.search(line)
-    if first is None or first.group() not in date_words:
+    if first is None or ((key is None or key == _DIGIT_KEY) and first.group() not in date_words):
         return False
     if " " not in line or (
         (line.isascii() or not any(map(line.__contains__, _ODD_I)))
@@ -140,21 +144,27 @@ def _meta_field(extra: Extra) -> LineMatcher:
 def _colon_lines(doc: Doc) -> list[int]:
     """Indices of the lines with two colons or more, in order.
 
-    Two colons are on one line when the text between them holds no newline: a C-level
-    test over the pieces between the colons answers for the whole text at once.
+    From each colon to the next: two C-level finds per colon (the next colon, a newline between
+    them), memchr scans with no copy of the text; a line with two goes, and the look goes on on
+    the next line.
     """
-    pieces = doc.text.split(":")
-    inner = pieces[1:-1]
-    if all(map(operator.contains, inner, itertools.repeat("\n"))):
-        return []
+    text = doc.text
+    find = text.find
+    out: list[int] = []
+    pos = find(":")
+    nxt = find(":", pos + 1) if pos >= 0 else -1
+    while nxt >= 0:
+        if find("\n", pos, nxt) >= 0:
+            pos, nxt = nxt, find(":", nxt + 1)
+            continue
+        out.append(pos)  # two colons on the line of pos: on to the next line
+        end = find("\n", nxt)
+        pos = find(":", end + 1) if end >= 0 else -1
+        nxt = find(":", pos + 1) if pos >= 0 else -1
+    if not out:
+        return out
     starts = doc.starts
-    out: set[int] = set()
-    pos = len(pieces[0])  # the colon before each inner piece
-    for piece in inner:
-        if "\n" not in piece:
-            out.add(bisect.bisect_right(starts, pos) - 1)
-        pos += len(piece) + 1
-    return sorted(out)
+    return [bisect.bisect_right(starts, at) - 1 for at in out]
 
 
 def _nothing_to_do(doc: Doc, extra: Extra) -> bool:
@@ -178,10 +188,10 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
     if _has_digit(text):  # a date line holds a digit
         # it starts with a number or a date word ("Updated", "Tue.", "기사입력")
         date_words = word_set("date_words")
-        for key in date_words.among(doc.first_words(), also="#"):
+        for key in date_words.among(doc.first_words(), also=_DIGIT_KEY):
             for i in doc.rows(key):
                 line = lines[i]
-                if len(line) <= 100 and _is_date_line(line, date_words):
+                if len(line) <= 100 and _is_date_line(line, date_words, key):
                     out.add(i)
     links = doc.with_keys(_URL_KEYS) if doc.has_key(_URL_KEYS) else set()
     if "[" in text:
@@ -235,7 +245,7 @@ def find_debris(text: str, extra: Extra = ()) -> list[Edit]:
     edits = drop_lines(text, _pick, extra, doc=doc)
     if "[" in text:
         starts = [e[0] for e in edits]
-        for m in _SHORTCODE.finditer(text):
+        for m in _SHORTCODE.finditer(text, text.find("[")):  # every match starts with "["
             k = bisect.bisect_right(starts, m.start()) - 1
             if k < 0 or edits[k][1] <= m.start():  # not inside a dropped line
                 edits.append((m.start(), m.end(), ""))

@@ -86,7 +86,7 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
         if m and _headline_rest(m.group("rest")):
             out.add(i)
             continue
-        if _MORE_LINKS.match(line):
+        if line.startswith("More ") and _MORE_LINKS.match(line):  # the pattern's first five characters
             out.add(i)  # "More AP NBA: https://…"
             continue
         m = spaced.match_at(doc, i)
