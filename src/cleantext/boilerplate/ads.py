@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..core import Edit
-from .lines import ODD_CASE, Doc, doc_for, drop_lines, hint_cover, word_count
+from .lines import Doc, doc_for, drop_lines, hint_cover, needle_forms, word_count
 from .markers import (
     Extra,
     LineMatcher,
@@ -152,7 +152,7 @@ def _copyright_needles(extra: Extra) -> _Needles | None:
     ascii_needles = tuple(
         piece for needle, group in cover if needle.isascii() for piece in _pieces(group, needle)
     )
-    letters = tuple((_forms(needle), group) for needle, group in cover if not needle.isascii())
+    letters = tuple((needle_forms(needle), group) for needle, group in cover if not needle.isascii())
     return ascii_needles, letters
 
 
@@ -184,17 +184,6 @@ def _pieces(hints: tuple[str, ...], needle: str, size: int = 6) -> list[str]:
         out.append(piece)
         left = [h for h in left if piece not in h]
     return out
-
-
-def _forms(letter: str) -> tuple[str, ...]:
-    """What a text holds wherever its lower case holds *letter* (a letter outside ASCII).
-
-    >>> _forms("é"), _forms("ß")
-    (('É', 'é'), ('SS', 'Ss', 'ß', 'ẞ'))
-    """
-    forms = {letter, letter.upper(), letter.title()}
-    forms.update(c for c in ODD_CASE if letter in c.lower())
-    return tuple(sorted(forms))
 
 
 _C_KEY = frozenset(("c",))

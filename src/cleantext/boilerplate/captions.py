@@ -108,7 +108,8 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
     A line the trigger can match holds a search hint.  The lines holding ``(`` are most
     of a page's; they count only where a fragment with ``(`` in its hint matches (one
     search over the text), unless they hold another hint.  A credit glued after the last
-    full stop (``… in New York.Reuters``) ends in a letter.
+    full stop (``… in New York.Reuters``) ends in a letter, once the picker has stripped
+    pipes and spaces (``… in New York.Reuters |``).
     """
     lines = doc.lines
     hints = search_hints("captions", extra)
@@ -126,8 +127,19 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
         if "(" in text:
             searched |= _matching(doc, pattern, _at_paren(extra), _MAX_LINE)
     found |= searched
-    found.update(i for i, line in enumerate(lines) if line and line[-1].isalpha() and "." in line[-40:])
+    found.update(
+        i
+        for i, line in enumerate(lines)
+        if line and ((line[-1].isalpha() and "." in line[-40:]) or (line[-1] in _PIPES and _glued_end(line)))
+    )
     return found, searched
+
+
+def _glued_end(line: str) -> bool:
+    """Whether a credit may be glued at the end of *line* as the picker sees it, without the
+    pipes and spaces it strips: a letter last, a full stop among the last 40 characters."""
+    end = line.rstrip(_PIPES)
+    return end[-1:].isalpha() and "." in end[-40:]
 
 
 @lru_cache(maxsize=16)

@@ -33,6 +33,7 @@ __all__ = [
     "is_headline",
     "is_teaser",
     "known_clean",
+    "needle_forms",
     "next_nonblank",
     "prev_nonblank",
     "word_count",
@@ -359,14 +360,14 @@ class Doc:
         and the Docs made of some of its lines.
 
         An ASCII needle is looked for in :attr:`ulow`; one with another letter only where the
-        text holds a form whose lower case is that letter (:func:`_needle_forms`).
+        text holds a form whose lower case is that letter (:func:`needle_forms`).
         """
         if needle in self._absent:
             return False
         if needle.isascii() and not self.odd_case:
             found = needle.encode() in self.ulow
         else:
-            forms = _needle_forms(needle)
+            forms = needle_forms(needle)
             found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
         if not found:
             self._absent.add(needle)
@@ -433,11 +434,11 @@ ODD_CASE = "\u0130\u03f4\u1e9e\u2126\u212a\u212b"
 
 
 @lru_cache(maxsize=256)
-def _needle_forms(needle: str) -> tuple[str, ...]:
+def needle_forms(needle: str) -> tuple[str, ...]:
     """What a text holds wherever its lower case holds *needle*: one of the forms of the first
     letter outside ASCII (none when the needle is ASCII).
 
-    >>> _needle_forms("réservés"), _needle_forms("straße")
+    >>> needle_forms("réservés"), needle_forms("straße")
     (('É', 'é'), ('SS', 'Ss', 'ß', 'ẞ'))
     """
     letter = next((c for c in needle if not c.isascii()), None)
@@ -459,7 +460,7 @@ def _cover_plan(hints: tuple[str, ...]) -> _Plan:
         (
             needle,
             needle.encode() if needle.isascii() else None,
-            _needle_forms(needle),
+            needle_forms(needle),
             tuple((h, h.encode() if h.isascii() and "\n" not in h else None) for h in group),
         )
         for needle, group in hint_cover(hints)

@@ -1,4 +1,4 @@
-"""boilerplate.copyright, captions, share, ads, agency-credit: their shortcuts pick what the
+"""boilerplate.copyright, captions, ads: their shortcuts pick what the
 plain definitions pick."""
 
 from __future__ import annotations
