@@ -145,7 +145,7 @@ class Doc:
         self._wordset: set[str] | None = None
         self._first: set[str] | None = None
         self._odd: dict[int, str | None] = {}  # non-blank lines the scan found no word in
-        self._rows: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[int]] | None = None  # first word -> its short lines
         self._starts: list[int] | None = None
         self._low: str | None = None
         self._low_lines: list[str] | None = None
@@ -250,22 +250,16 @@ class Doc:
 
     def rows(self, key: str) -> list[int]:
         """Indices of the lines (up to 600 characters) whose first word is *key*, in order."""
-        rows = self._rows.get(key)
-        if rows is None:
-            rows = []
-            words = self._scan()
-            if key in self.wordset:
-                lines = self.lines
-                i = -1
-                index = words.index
-                for _ in range(words.count(key)):  # C-level scans from one hit to the next
-                    i = index(key, i + 1)
-                    if len(lines[i]) <= MAX_MARKER_LINE:
-                        rows.append(i)
-            if self._odd:
-                rows = sorted(rows + [i for i, k in self._odd.items() if k == key and _short(self.lines[i])])
-            self._rows[key] = rows
-        return rows
+        by_word = self._by_word
+        if by_word is None:
+            by_word = self._by_word = _short_rows(self._scan(), self.lines)
+            if self._odd:  # the lines the scan found no word in, filed under line_key
+                for i, k in self._odd.items():
+                    if k is not None and _short(self.lines[i]):
+                        by_word.setdefault(k, []).append(i)
+                for found in by_word.values():
+                    found.sort()
+        return by_word.get(key, _NO_ROWS)
 
     @property
     def wordset(self) -> set[str]:
@@ -497,6 +491,23 @@ def hint_cover(hints: tuple[str, ...]) -> Cover:
         cover.append((needle, tuple(h for h in left if needle in h)))
         left = [h for h in left if needle not in h]
     return tuple(cover)
+
+
+_NO_ROWS: list[int] = []  # shared: callers only read what rows() answers
+
+
+def _short_rows(words: list[str], lines: list[str]) -> dict[str, list[int]]:
+    """First word -> the indices of the lines up to ``MAX_MARKER_LINE`` characters it starts,
+    in one pass over the lines."""
+    out: dict[str, list[int]] = {}
+    for i, (word, line) in enumerate(zip(words, lines, strict=True)):
+        if word and len(line) <= MAX_MARKER_LINE:
+            found = out.get(word)
+            if found is None:
+                out[word] = [i]
+            else:
+                found.append(i)
+    return out
 
 
 def _short(line: str) -> bool:
