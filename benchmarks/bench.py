@@ -167,7 +167,7 @@ def _median(xs: list[float]) -> float:
 
 
 #: the in-process contenders take turns on runs of documents of about this many characters
-TURN_CHARS = 1 << 18
+TURN_CHARS = 1 << 16
 
 
 def _turns(docs: list[str]) -> list[list[str]]:
@@ -188,17 +188,25 @@ def measure(
 ) -> dict[str, dict[str, float]]:
     """Time every contender on every dataset, alternating; return median MB/s.
 
-    The in-process contenders take turns on each run of documents of about 256 K characters
-    (in an order that rotates with the run and the repetition), and each one's time for a
-    repetition is the sum over the runs. This virtual machine's CPU speed drifts by tens of
-    per cent within seconds, and CPU time does not hide that; taking turns this often puts
-    every contender under the same drift, while a run is long enough for each to work with
-    warm caches, as it would over a corpus. The others (clean-text in its own process) time
-    a whole dataset per turn.
+    The in-process contenders first clean the first 200 documents of each dataset untimed
+    (imports and patterns compiled on first use are one-time costs, not throughput), then
+    take turns on each run of documents of about 64 K characters (in an order that rotates
+    with the run and the repetition), and each one's time for a repetition is the sum over
+    the runs. This virtual machine's CPU speed drifts by tens of per cent within seconds, and
+    CPU time does not hide that; taking turns this often puts every contender under the same
+    drift (with 256 K runs the 0.66 MB dev sets gave two or three turns a repetition, and the
+    ratio to ftfy moved from 3.8x to 5.4x between two runs a minute apart), while a run is
+    long enough for each to work with warm caches. The others (clean-text in its own process)
+    time a whole dataset per turn.
     """
     sizes = {name: _mb(docs) for name, docs in datasets.items()}
     local = [c for c in contenders if c.fn is not None]
     away = [c for c in contenders if c.fn is None]
+    for docs in datasets.values():  # warm-up, not timed: imports, patterns compiled on first use
+        for c in local:
+            assert c.fn is not None
+            for doc in docs[:200]:
+                c.fn(doc)
     for rep in range(reps):
         for name, docs in datasets.items():
             gc.collect()
