@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 import string
 from functools import lru_cache
@@ -22,6 +21,7 @@ from .markers import (
     literal_hint,
     own,
     search_hints,
+    sre_parser,
     word_set,
 )
 
@@ -207,7 +207,7 @@ def _at_paren(extra: Extra) -> re.Pattern[str] | None:
 def _heads(frags: list[str]) -> set[str] | None:
     r"""The pairs of characters a match of one of *frags* (each opening with ``\(``) may hold
     after its ``(``, in the case of the fragment (``None``: not worked out)."""
-    parser = _sre_parser()
+    parser = sre_parser()
     out: set[str] = set()
     for frag in frags:
         got = _seq_heads(list(parser.parse(frag[2:]).data), 2, parser)
@@ -242,15 +242,6 @@ def _seq_heads(seq: list[tuple[Any, Any]], k: int, parser: Any) -> set[str] | No
     if op is parser.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
         return _seq_heads(list(arg[3]) + rest, k, parser)
     return None
-
-
-@lru_cache(maxsize=1)
-def _sre_parser() -> Any:
-    """The regex parser of the standard library (``re._parser``; ``sre_parse`` before 3.11)."""
-    try:
-        return importlib.import_module("re._parser")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_parse")
 
 
 #: what makes a match depend on text beyond it, or on where the string starts or ends

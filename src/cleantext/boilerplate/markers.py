@@ -573,7 +573,7 @@ def _longest_match(first: str, template: str) -> int:
     rest = _template_width(template)
     if rest >= _UNBOUNDED:
         return _UNBOUNDED
-    parser = _sre_parser()
+    parser = sre_parser()
     widest: int = parser.parse(first).getwidth()[1]  # case does not change a width
     return rest + widest if widest < parser.MAXREPEAT else _UNBOUNDED
 
@@ -592,13 +592,13 @@ def _template_width(template: str) -> int:
         or _depth(template[:at]) != 0  # inside a group that may repeat
     ):
         return _UNBOUNDED
-    parser = _sre_parser()
+    parser = sre_parser()
     widest: int = parser.parse(template.replace("{m}", "")).getwidth()[1]
     return widest if widest < parser.MAXREPEAT else _UNBOUNDED
 
 
 @lru_cache(maxsize=1)
-def _sre_parser() -> Any:
+def sre_parser() -> Any:
     """The regex parser of the standard library (``re._parser``; ``sre_parse`` before 3.11)."""
     import importlib
 
