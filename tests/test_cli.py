@@ -523,6 +523,23 @@ def test_jsonl_parallel_output_is_identical_and_ordered(tmp_path: Path) -> None:
     assert rows[1]["text"] == "Record 1: some text, here.\nschön 1\n"
 
 
+def test_jsonl_parallel_from_stdin_file_pipe_and_fix(tmp_path: Path) -> None:
+    """Workers read batches from a file on standard input themselves; from a pipe they are sent them."""
+    texts = _big_corpus(tmp_path / "big.jsonl", 900)
+    one = run("--jsonl", stdin=(tmp_path / "big.jsonl").read_bytes(), cwd=tmp_path)
+    with (tmp_path / "big.jsonl").open("rb") as fh:
+        from_file = subprocess.run(
+            [*CLI, "--jsonl", "-j", "2"], stdin=fh, capture_output=True, timeout=120, check=False
+        )
+    piped = run("--jsonl", "-j", "2", stdin=(tmp_path / "big.jsonl").read_bytes(), cwd=tmp_path)
+    assert one.returncode == from_file.returncode == piped.returncode == 0
+    assert one.stdout == from_file.stdout == piped.stdout
+    assert len(out(one).splitlines()) == len(texts) + 1  # the broken line is kept
+    fix = run("-j", "2", "--fix", "big.jsonl", cwd=tmp_path)
+    assert fix.returncode == 1
+    assert (tmp_path / "big.jsonl").read_bytes() == one.stdout
+
+
 def test_parallel_text_files_and_fix(tmp_path: Path) -> None:
     for i in range(6):
         (tmp_path / f"f{i}.txt").write_text(f"file {i}  x\n" if i % 2 else f"file {i}\n")

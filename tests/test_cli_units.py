@@ -26,7 +26,16 @@ from cleantext.cli_io import (
 )
 from cleantext.cli_run import Cleaner, Job, Stats, Workers, explain_lines
 from cleantext.configfile import ConfigError, find_config, load_config, parse_table
-from cleantext.jsonl import BATCH_LINES, Batch, batches, process_batch, process_record
+from cleantext.jsonl import (
+    BATCH_LINES,
+    Batch,
+    Slice,
+    Source,
+    batches,
+    process_batch,
+    process_record,
+    read_slice,
+)
 
 _CLEANER = Cleaner(Job())
 
@@ -333,3 +342,76 @@ def test_a_worker_sends_back_only_the_lines_it_did_not_keep() -> None:
     with Workers(Job(), jobs=2) as workers:
         piped = list(workers.map_jsonl("s.jsonl", io.BytesIO(b"".join(lines))))
     assert piped == [process_batch(_CLEANER, Batch("s.jsonl", 1, lines))]
+
+
+# ----------------------------------------------------------------------------- workers reading the file
+_SLICE_LINES = [
+    b'{"text": "a  b"}\r\n',
+    b"\n",
+    b'{"text": "clean"}\n',
+    b"{broken\n",
+    b'{"text": "x\\u2028y"}',  # the last line, with no newline
+]
+
+
+def _source_of(path: Path) -> Source:
+    st_ = path.stat()
+    return Source(str(path), None, st_.st_dev, st_.st_ino)
+
+
+def test_a_slice_reads_back_the_lines_the_main_process_read(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b"skip me\n" + b"".join(_SLICE_LINES))
+    start = len(b"skip me\n")
+    with path.open("rb") as fh:
+        fh.readline()
+        read = next(batches("s.jsonl", fh))
+    size = sum(map(len, _SLICE_LINES))
+    piece = Slice("s.jsonl", 2, _source_of(path), offset=start, size=size, count=len(_SLICE_LINES))
+    assert read_slice(piece) == Batch("s.jsonl", 2, _SLICE_LINES) == read._replace(first=2)
+    # only "\n" ends a line (not "\r" alone, nor U+2028 or other line breaks of str.splitlines)
+    odd = b'{"text": "a\rb"}\x0b\x1c\n'
+    path.write_bytes(odd)
+    piece = Slice("s.jsonl", 1, _source_of(path), offset=0, size=len(odd), count=1)
+    assert read_slice(piece).lines == [odd]
+
+
+def test_a_slice_of_a_file_that_changed_or_was_replaced_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cleantext.jsonl
+
+    monkeypatch.setattr(cleantext.jsonl, "_OPEN", [])  # a worker that has opened nothing yet
+    path = tmp_path / "s.jsonl"
+    data = b"".join(_SLICE_LINES)
+    path.write_bytes(data)
+    source = _source_of(path)
+    path.write_bytes(data[:-5])  # truncated while being cleaned
+    with pytest.raises(OSError, match="changed while being read"):
+        read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
+    path.write_bytes(data.replace(b"\r\n", b"\n\n"))  # as long, but the lines moved
+    with pytest.raises(OSError, match="changed while being read"):
+        read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
+    other = tmp_path / "other.jsonl"
+    other.write_bytes(data)
+    other.replace(path)  # a new file under the same name: a worker keeps reading the one it opened
+    with pytest.raises(OSError, match="changed while being read"):
+        read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
+    monkeypatch.setattr(cleantext.jsonl, "_OPEN", [])  # one that opens it now
+    with pytest.raises(OSError, match="replaced"):
+        read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
+
+
+def test_workers_read_a_regular_file_themselves_and_are_sent_lines_otherwise(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    texts = [f"t{i}  x" if i % 2 else f"t{i}" for i in range(300)]
+    lines = [json.dumps({"i": i, "text": t}).encode() + b"\n" for i, t in enumerate(texts)]
+    path.write_bytes(b"".join(lines))
+    expected = [process_batch(_CLEANER, b) for b in batches("s.jsonl", io.BytesIO(b"".join(lines)))]
+    with Workers(Job(), jobs=2) as workers, path.open("rb") as fh:
+        source = workers._source(fh)
+        assert source is not None and source[0].path == str(path) and source[1] == 0
+        assert list(workers.map_jsonl("s.jsonl", fh)) == expected
+        assert workers._source(io.BytesIO(b"")) is None  # no descriptor: the lines go by pipe
+    with Workers(Job(), jobs=1) as workers, path.open("rb") as fh:
+        assert list(workers.map_jsonl("s.jsonl", fh)) == expected

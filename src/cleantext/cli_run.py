@@ -27,7 +27,7 @@ from .config import Config
 from .core import Change, Pipeline, apply_changes
 
 if TYPE_CHECKING:
-    from .jsonl import Batch, BatchResult
+    from .jsonl import Batch, BatchResult, Slice, Source
 
 __all__ = ["Cleaner", "FileResult", "Job", "Stats", "Workers", "explain_lines", "process_text"]
 
@@ -348,11 +348,15 @@ class Workers:
         self.jobs = jobs
         self.cleaner = Cleaner(job)
         self._pool: Any = None
+        #: a copy of standard input's descriptor that forked workers inherit (when it is a file)
+        self._stdin_fd: int | None = None
 
     def __enter__(self) -> Workers:
         if self.jobs > 1:
             import multiprocessing
 
+            if multiprocessing.get_start_method() == "fork" and _regular_file(0) is not None:
+                self._stdin_fd = os.dup(0)  # the workers' own standard input is closed
             self._pool = multiprocessing.Pool(self.jobs, initializer=_init_worker, initargs=(self.job,))
         return self
 
@@ -361,6 +365,9 @@ class Workers:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+        if self._stdin_fd is not None:
+            os.close(self._stdin_fd)
+            self._stdin_fd = None
 
     def map(self, fn: Callable[[Cleaner, T], R], items: Iterable[T]) -> Iterator[R]:
         """``fn(cleaner, item)`` for each item, in input order."""
@@ -384,21 +391,79 @@ class Workers:
         """Clean a JSONL stream batch by batch, in order.
 
         With a pool, a worker sends back only the lines it changed, broken or reported on;
-        the lines it kept as read are taken from the batch this process sent (which halves
-        what crosses the pipes: most lines of a corpus stay as they are).
+        the lines it kept as read are taken from the batch this process read (most lines of
+        a corpus stay as they are).  When the input is a regular file, workers read their
+        batches from it themselves and only where each lies crosses a pipe (:class:`~.jsonl.Slice`).
         """
-        from .jsonl import batches, process_batch, process_batch_sparse, restore_batch
+        from .jsonl import (
+            Slice,
+            batches,
+            process_batch,
+            process_batch_sparse,
+            process_slice_sparse,
+            restore_batch,
+        )
 
         if self._pool is None:
             return self.map(process_batch, batches(name, fh))
         sent: deque[Batch] = deque()
+        source = self._source(fh)
 
         def send() -> Iterator[Batch]:
             for batch in batches(name, fh):
                 sent.append(batch)
                 yield batch
 
-        return (restore_batch(sent.popleft(), result) for result in self.map(process_batch_sparse, send()))
+        def send_slices(source: Source, offset: int) -> Iterator[Slice]:
+            for batch in send():
+                size = sum(map(len, batch.lines))
+                yield Slice(name, batch.first, source, offset=offset, size=size, count=len(batch.lines))
+                offset += size
+
+        if source is None:
+            results = self.map(process_batch_sparse, send())
+        else:
+            results = self.map(process_slice_sparse, send_slices(*source))
+        return (restore_batch(sent.popleft(), result) for result in results)
+
+    def _source(self, fh: BinaryIO) -> tuple[Source, int] | None:
+        """The file behind *fh* as workers can read it, and where reading starts (``None``:
+        not a regular file, or one the workers cannot open; they are sent the lines)."""
+        from .jsonl import Source
+
+        try:
+            fd = fh.fileno()
+            st = _regular_file(fd)
+            if st is None:
+                return None
+            start = fh.tell()
+        except (OSError, ValueError, AttributeError):  # no descriptor (a test's BytesIO), no tell
+            return None
+        if fd == 0:
+            if self._stdin_fd is None:
+                return None
+            return Source(None, self._stdin_fd, st.st_dev, st.st_ino), start
+        path = getattr(fh, "name", None)
+        if not isinstance(path, str):
+            return None
+        try:
+            same = os.stat(path)
+        except OSError:
+            return None
+        if (same.st_dev, same.st_ino) != (st.st_dev, st.st_ino):
+            return None
+        return Source(os.path.abspath(path), None, st.st_dev, st.st_ino), start
+
+
+def _regular_file(fd: int) -> os.stat_result | None:
+    """``os.fstat(fd)`` when *fd* is an open regular file."""
+    import stat
+
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
 
 
 def text_task(cleaner: Cleaner, item: tuple[str, bytes | None]) -> FileResult:

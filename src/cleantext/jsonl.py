@@ -8,6 +8,7 @@ ever lost and the line order is kept.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -19,10 +20,14 @@ __all__ = [
     "Batch",
     "BatchResult",
     "RecordResult",
+    "Slice",
+    "Source",
     "batches",
     "process_batch",
     "process_batch_sparse",
     "process_record",
+    "process_slice_sparse",
+    "read_slice",
     "restore_batch",
 ]
 
@@ -43,6 +48,36 @@ class Batch(Frozen):
 
     def __init__(self, name: str, first: int, lines: list[bytes]) -> None:
         self._set(name=name, first=first, lines=lines)
+
+
+class Source(Frozen):
+    """A regular file a worker process can read batches from itself: a path to open (or a
+    descriptor it inherited) and the identity of the file (device, inode) to check it by."""
+
+    __slots__ = ("path", "fd", "dev", "ino")  # noqa: RUF023 - the order of the fields
+    path: str | None
+    fd: int | None
+    dev: int
+    ino: int
+
+    def __init__(self, path: str | None, fd: int | None, dev: int, ino: int) -> None:
+        self._set(path=path, fd=fd, dev=dev, ino=ino)
+
+
+class Slice(Frozen):
+    """Where a :class:`Batch` lies in a :class:`Source`: what a worker is sent instead of the
+    lines themselves (the lines then cross no pipe)."""
+
+    __slots__ = ("name", "first", "source", "offset", "size", "count")  # noqa: RUF023 - the order of the fields
+    name: str
+    first: int
+    source: Source
+    offset: int
+    size: int
+    count: int
+
+    def __init__(self, name: str, first: int, source: Source, *, offset: int, size: int, count: int) -> None:
+        self._set(name=name, first=first, source=source, offset=offset, size=size, count=count)
 
 
 class RecordResult(Record):
@@ -117,6 +152,65 @@ def process_batch_sparse(cleaner: Cleaner, batch: Batch) -> BatchResult:
             rec.data = b""
             rec.kept = True
     return result
+
+
+#: the descriptor of the last source a worker opened: (source, fd)
+_OPEN: list[tuple[Source, int]] = []
+
+
+def _source_fd(source: Source) -> int:
+    """A descriptor reading *source* in this process (opened once, checked to be that file)."""
+    if _OPEN and _OPEN[0][0] == source:
+        return _OPEN[0][1]
+    if source.path is not None:
+        fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        owned = True
+    else:
+        assert source.fd is not None
+        fd, owned = source.fd, False
+    st = os.fstat(fd)
+    if (st.st_dev, st.st_ino) != (source.dev, source.ino):
+        if owned:
+            os.close(fd)
+        raise OSError(f"{source.path or source.fd}: the file was replaced while being read")
+    while _OPEN:
+        old, old_fd = _OPEN.pop()
+        if old.path is not None:
+            os.close(old_fd)
+    _OPEN.append((source, fd))
+    return fd
+
+
+def read_slice(piece: Slice) -> Batch:
+    """The :class:`Batch` *piece* stands for, read from its file (one ``pread``).
+
+    Lines end at ``\\n`` only, as when the file is read line by line.  Raises
+    :class:`OSError` when the file no longer holds that many bytes and lines there (it was
+    truncated or rewritten while being cleaned).
+    """
+    fd = _source_fd(piece.source)
+    chunks = []
+    got = 0
+    while got < piece.size:
+        chunk = os.pread(fd, piece.size - got, piece.offset + got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    parts = data.split(b"\n")
+    last = parts.pop()
+    lines = [part + b"\n" for part in parts]
+    if last:
+        lines.append(last)
+    if got != piece.size or len(lines) != piece.count:
+        raise OSError(f"{piece.name}: the file changed while being read (lines {piece.first}-)")
+    return Batch(piece.name, piece.first, lines)
+
+
+def process_slice_sparse(cleaner: Cleaner, piece: Slice) -> BatchResult:
+    """:func:`process_batch_sparse` on the lines of *piece*, read by the worker itself."""
+    return process_batch_sparse(cleaner, read_slice(piece))
 
 
 def restore_batch(batch: Batch, result: BatchResult) -> BatchResult:
