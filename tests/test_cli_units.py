@@ -8,6 +8,7 @@ import sys
 import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -34,6 +35,7 @@ from cleantext.jsonl import (
     batches,
     process_batch,
     process_record,
+    raw_lines,
     read_slice,
 )
 
@@ -201,27 +203,36 @@ def test_stats_counts_lines_replacements_findings_and_documents() -> None:
 
 # ----------------------------------------------------------------------------- streaming
 class _CountingReader(io.RawIOBase):
-    """A file of *n* JSONL lines that counts how many lines were read."""
+    """A file of *n* JSONL lines of about 1 KB made as read, counting the bytes read."""
 
     def __init__(self, n: int) -> None:
-        self.lines = (f'{{"text": "line  {i}"}}\n'.encode() for i in range(n))
-        self.read_lines = 0
+        self.lines = (f'{{"text": "line  {i} {"x" * 1000}"}}\n'.encode() for i in range(n))
+        self.read_bytes = 0
+        self._rest = b""
 
     def readable(self) -> bool:
         return True
 
-    def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
-        for line in self.lines:
-            self.read_lines += 1
-            yield line
+    def readinto(self, buf: Any) -> int:
+        while len(self._rest) < len(buf):
+            line = next(self.lines, None)
+            if line is None:
+                break
+            self._rest += line
+        part, self._rest = self._rest[: len(buf)], self._rest[len(buf) :]
+        buf[: len(part)] = part
+        self.read_bytes += len(part)
+        return len(part)
 
 
 def test_batches_are_lazy() -> None:
-    reader = _CountingReader(100 * BATCH_LINES)
-    stream = batches("big", reader)  # type: ignore[arg-type]
+    from cleantext.jsonl import READ_SIZE
+
+    reader = _CountingReader(20 * READ_SIZE // 1000)  # about 20 blocks
+    stream = batches("big", io.BufferedReader(reader))
     first = next(stream)
     assert (first.first, len(first.lines)) == (1, BATCH_LINES)
-    assert reader.read_lines == BATCH_LINES
+    assert reader.read_bytes <= READ_SIZE + io.DEFAULT_BUFFER_SIZE  # a block, not the file
     second = next(stream)
     assert second.first == BATCH_LINES + 1
 
@@ -415,3 +426,41 @@ def test_workers_read_a_regular_file_themselves_and_are_sent_lines_otherwise(tmp
         assert workers._source(io.BytesIO(b"")) is None  # no descriptor: the lines go by pipe
     with Workers(Job(), jobs=1) as workers, path.open("rb") as fh:
         assert list(workers.map_jsonl("s.jsonl", fh)) == expected
+
+
+@given(
+    data=st.lists(st.sampled_from([b"\n", b"{", b"\r", b"\xc3\xa9", b"\x00", b"ab" * 9]), max_size=30),
+    block=st.integers(1, 12),
+)
+def test_raw_lines_splits_as_iterating_the_file_does(data: list[bytes], block: int) -> None:
+    import cleantext.jsonl
+
+    raw = b"".join(data)
+    old = cleantext.jsonl.READ_SIZE
+    cleantext.jsonl.READ_SIZE = block  # lines across block boundaries, and longer than a block
+    try:
+        assert list(raw_lines(io.BytesIO(raw))) == list(io.BytesIO(raw))
+    finally:
+        cleantext.jsonl.READ_SIZE = old
+
+
+def test_raw_lines_hands_on_what_a_pipe_holds_without_waiting_for_a_full_block() -> None:
+    class Pipe(io.RawIOBase):
+        """Two writes so far, and no end: a read for more would block (here: fail)."""
+
+        def __init__(self) -> None:
+            self.parts = [b'{"a": 1}\n{"b"', b": 2}\n"]
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buf: Any) -> int:
+            if not self.parts:
+                raise AssertionError("read past what the writer has written")
+            part = self.parts.pop(0)
+            buf[: len(part)] = part
+            return len(part)
+
+    lines = raw_lines(io.BufferedReader(Pipe()))
+    assert next(lines) == b'{"a": 1}\n'
+    assert next(lines) == b'{"b": 2}\n'
