@@ -398,18 +398,18 @@ def test_a_slice_of_a_file_that_changed_or_was_replaced_is_an_error(
     path.write_bytes(data)
     source = _source_of(path)
     path.write_bytes(data[:-5])  # truncated while being cleaned
-    with pytest.raises(OSError, match="changed while being read"):
+    with pytest.raises(InputError, match="changed while being read"):
         read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
     path.write_bytes(data.replace(b"\r\n", b"\n\n"))  # as long, but the lines moved
-    with pytest.raises(OSError, match="changed while being read"):
+    with pytest.raises(InputError, match="changed while being read"):
         read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
     other = tmp_path / "other.jsonl"
     other.write_bytes(data)
     other.replace(path)  # a new file under the same name: a worker keeps reading the one it opened
-    with pytest.raises(OSError, match="changed while being read"):
+    with pytest.raises(InputError, match="changed while being read"):
         read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
     monkeypatch.setattr(cleantext.jsonl, "_OPEN", [])  # one that opens it now
-    with pytest.raises(OSError, match="replaced"):
+    with pytest.raises(InputError, match="replaced"):
         read_slice(Slice("s.jsonl", 1, source, offset=0, size=len(data), count=len(_SLICE_LINES)))
 
 
@@ -464,3 +464,21 @@ def test_raw_lines_hands_on_what_a_pipe_holds_without_waiting_for_a_full_block()
     lines = raw_lines(io.BufferedReader(Pipe()))
     assert next(lines) == b'{"a": 1}\n'
     assert next(lines) == b'{"b": 2}\n'
+
+
+def test_a_file_that_changes_under_the_workers_is_an_error_and_is_not_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.jsonl"
+    data = b'{"text": "a  b"}\n' * 3
+    path.write_bytes(data)
+    real = Workers.map_jsonl
+
+    def changing(self: Workers, name: str, fh: Any) -> Iterator[Any]:
+        yield from list(real(self, name, fh))[:1]
+        raise InputError(f"{name}: the file changed while being read (from line 2)")
+
+    monkeypatch.setattr(Workers, "map_jsonl", changing)
+    assert main(["--fix", str(path)]) == 2
+    assert "c.jsonl: the file changed while being read (from line 2)" in capsys.readouterr().err
+    assert path.read_bytes() == data  # nothing half-written

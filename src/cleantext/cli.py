@@ -554,7 +554,7 @@ def _run_jsonl(
     import os
     from contextlib import ExitStack
 
-    from .cli_io import atomic_writer
+    from .cli_io import InputError, atomic_writer
 
     name = "<stdin>" if path == "-" else path
     try:
@@ -616,6 +616,10 @@ def _run_jsonl(
                 raise _Unchanged
     except _Unchanged:
         pass
+    except InputError as exc:  # the file changed while the workers read it (nothing is fixed)
+        _say(f"{PROG}: error: {exc}")
+        totals.errors += 1
+        return
     finally:
         bar.close()
     if broken:

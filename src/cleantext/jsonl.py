@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ._record import Frozen, Record
-from .cli_io import colorize_diff, unified_diff
+from .cli_io import InputError, colorize_diff, unified_diff
 from .cli_run import Cleaner, Stats, explain_lines
 
 __all__ = [
@@ -197,21 +197,25 @@ def process_batch_sparse(cleaner: Cleaner, batch: Batch) -> BatchResult:
 _OPEN: list[tuple[Source, int]] = []
 
 
-def _source_fd(source: Source) -> int:
-    """A descriptor reading *source* in this process (opened once, checked to be that file)."""
+def _source_fd(piece: Slice) -> int:
+    """A descriptor reading the source of *piece* in this process (opened once, checked to be
+    the file the main process reads)."""
+    source = piece.source
     if _OPEN and _OPEN[0][0] == source:
         return _OPEN[0][1]
-    if source.path is not None:
-        fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        owned = True
-    else:
-        assert source.fd is not None
-        fd, owned = source.fd, False
-    st = os.fstat(fd)
+    try:
+        if source.path is not None:
+            fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        else:
+            assert source.fd is not None
+            fd = source.fd
+        st = os.fstat(fd)
+    except OSError as exc:
+        raise InputError(f"{piece.name}: cannot read it in a worker process: {exc.strerror or exc}") from exc
     if (st.st_dev, st.st_ino) != (source.dev, source.ino):
-        if owned:
+        if source.path is not None:
             os.close(fd)
-        raise OSError(f"{source.path or source.fd}: the file was replaced while being read")
+        raise InputError(f"{piece.name}: the file was replaced while being read")
     while _OPEN:
         old, old_fd = _OPEN.pop()
         if old.path is not None:
@@ -224,18 +228,21 @@ def read_slice(piece: Slice) -> Batch:
     """The :class:`Batch` *piece* stands for, read from its file (one ``pread``).
 
     Lines end at ``\\n`` only, as when the file is read line by line.  Raises
-    :class:`OSError` when the file no longer holds that many bytes and lines there (it was
-    truncated or rewritten while being cleaned).
+    :class:`~.cli_io.InputError` when the file no longer holds that many bytes and lines
+    there (it was truncated or rewritten while being cleaned), or was replaced.
     """
-    fd = _source_fd(piece.source)
+    fd = _source_fd(piece)
     chunks = []
     got = 0
-    while got < piece.size:
-        chunk = os.pread(fd, piece.size - got, piece.offset + got)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        got += len(chunk)
+    try:
+        while got < piece.size:
+            chunk = os.pread(fd, piece.size - got, piece.offset + got)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except OSError as exc:
+        raise InputError(f"{piece.name}: {exc.strerror or exc}") from exc
     data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     parts = data.split(b"\n")
     last = parts.pop()
@@ -243,7 +250,7 @@ def read_slice(piece: Slice) -> Batch:
     if last:
         lines.append(last)
     if got != piece.size or len(lines) != piece.count:
-        raise OSError(f"{piece.name}: the file changed while being read (lines {piece.first}-)")
+        raise InputError(f"{piece.name}: the file changed while being read (from line {piece.first})")
     return Batch(piece.name, piece.first, lines)
 
 
