@@ -535,6 +535,12 @@ def test_jsonl_parallel_from_stdin_file_pipe_and_fix(tmp_path: Path) -> None:
     assert one.returncode == from_file.returncode == piped.returncode == 0
     assert one.stdout == from_file.stdout == piped.stdout
     assert len(out(one).splitlines()) == len(texts) + 1  # the broken line is kept
+    if os.path.exists("/dev/stdin"):  # a path that is a link to the file on standard input
+        with (tmp_path / "big.jsonl").open("rb") as fh:
+            args = [*CLI, "--jsonl", "-j", "2", "/dev/stdin"]
+            by_link = subprocess.run(args, stdin=fh, capture_output=True, timeout=120, check=False)
+        assert by_link.returncode == 0
+        assert by_link.stdout == one.stdout
     fix = run("-j", "2", "--fix", "big.jsonl", cwd=tmp_path)
     assert fix.returncode == 1
     assert (tmp_path / "big.jsonl").read_bytes() == one.stdout

@@ -446,13 +446,14 @@ class Workers:
         path = getattr(fh, "name", None)
         if not isinstance(path, str):
             return None
+        real = os.path.realpath(path)  # "/dev/stdin" and symlinks: the file itself, as workers open it
         try:
-            same = os.stat(path)
-        except OSError:
+            same = os.stat(real)
+        except OSError:  # deleted since it was opened
             return None
         if (same.st_dev, same.st_ino) != (st.st_dev, st.st_ino):
             return None
-        return Source(os.path.abspath(path), None, st.st_dev, st.st_ino), start
+        return Source(real, None, st.st_dev, st.st_ino), start
 
 
 def _regular_file(fd: int) -> os.stat_result | None:
