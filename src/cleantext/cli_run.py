@@ -356,7 +356,8 @@ class Workers:
             import multiprocessing
 
             if multiprocessing.get_start_method() == "fork" and _regular_file(0) is not None:
-                self._stdin_fd = os.dup(0)  # the workers' own standard input is closed
+                # a descriptor of its own: a worker's sys.stdin is swapped for os.devnull at start
+                self._stdin_fd = os.dup(0)
             self._pool = multiprocessing.Pool(self.jobs, initializer=_init_worker, initargs=(self.job,))
         return self
 
