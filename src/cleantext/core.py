@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 
 from ._record import Frozen
 
@@ -33,10 +33,10 @@ __all__ = [
     "Rule",
     "apply_changes",
     "apply_edits",
+    "call_cached",
     "call_scope",
     "call_scratch",
     "call_utf8",
-    "known_utf8",
     "normalize_edits",
     "only_drops_lines",
 ]
@@ -62,30 +62,36 @@ def call_scratch() -> dict[str, Any] | None:
     return _SCRATCH.get()
 
 
-#: key of the call scratch's entry for the UTF-8 of a text (see :func:`call_utf8`)
-_UTF8_KEY = "core.utf8"
+_T = TypeVar("_T")
 
 
-def known_utf8(text: str) -> bytes | None:
-    """The UTF-8 of *text* if a rule of the cleaning call under way has encoded it already."""
+def call_cached(key: str, text: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(text)``, kept under *key* for the latest text of the cleaning call under
+    way: the rules of a call that need it for the same text share one computation.
+
+    The text is recognised by identity (the object a rule is given), never by hashing it.
+    Outside a call, *compute* runs every time.
+    """
     scratch = _SCRATCH.get()
-    got = None if scratch is None else scratch.get(_UTF8_KEY)
-    return got[1] if got is not None and got[0] is text else None
+    if scratch is None:
+        return compute(text)
+    got = scratch.get(key)
+    if got is not None and got[0] is text:
+        value: _T = got[1]
+        return value
+    value = compute(text)
+    scratch[key] = (text, value)
+    return value
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def call_utf8(text: str) -> bytes:
     """*text* as UTF-8 (lone surrogates kept), encoded once per cleaning call for the
     latest text: the byte-level probes of every rule of a call share it."""
-    scratch = _SCRATCH.get()
-    if scratch is not None:
-        got = scratch.get(_UTF8_KEY)
-        if got is not None and got[0] is text:
-            data: bytes = got[1]
-            return data
-    data = text.encode("utf-8", "surrogatepass")
-    if scratch is not None:
-        scratch[_UTF8_KEY] = (text, data)
-    return data
+    return call_cached("core.utf8", text, _utf8)
 
 
 @contextmanager

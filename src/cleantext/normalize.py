@@ -3,7 +3,7 @@
 Each finder is a small function that returns edits; cheap ``in`` checks (single
 characters are found at memory speed) or one scan with a pattern that starts with a
 literal come first, so that clean text costs almost nothing.  Two scans are shared by
-several rules within a cleaning call (kept in ``core.call_scratch()`` for the call's
+several rules within a cleaning call (kept by ``core.call_cached()`` for the call's
 latest text): the skeleton of a mostly ASCII text (its characters other than printable
 ASCII, spaces and newlines), where the probes for control characters, line separators,
 invisible and odd spaces, mojibake and NFC look; and the punctuation marks of a long text
@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .config import Config
-from .core import Edit, Rule, apply_edits, call_scratch, call_utf8
+from .core import Edit, Rule, apply_edits, call_cached, call_utf8
 
 __all__ = ["early_rules", "late_rules"]
 
@@ -30,10 +30,6 @@ _SHORT = 1000
 
 
 # ----------------------------------------------------------------------------- skeleton
-#: key of the call scratch's entry for the skeleton of a text (see :func:`_skeleton`)
-_SKELETON_KEY = "normalize.skeleton"
-
-
 @cache
 def _skeleton_deletes() -> bytes:
     """The bytes a skeleton leaves out: every ASCII byte but the C0 controls (newline
@@ -54,21 +50,16 @@ def _skeleton(text: str) -> tuple[bytes, str] | None:
     characters, line separators, invisible and odd spaces, mojibake leads, NFC) cost next
     to nothing.  Text in another script (more than one character in eight not ASCII)
     would keep most of its bytes: its rules scan the text.  Built once per cleaning call
-    for the latest text."""
-    scratch = call_scratch()
-    if scratch is not None:
-        got = scratch.get(_SKELETON_KEY)
-        if got is not None and got[0] is text:
-            known: tuple[bytes, str] | None = got[1]
-            return known
+    for the latest text (:func:`~cleantext.core.call_cached`)."""
+    return call_cached("normalize.skeleton", text, _make_skeleton)
+
+
+def _make_skeleton(text: str) -> tuple[bytes, str] | None:
     data = call_utf8(text)
-    skeleton = None
-    if (len(data) - len(text)) * 8 <= len(text):  # each non-ASCII character adds 1-3 bytes
-        utf8 = data.translate(None, _skeleton_deletes())
-        skeleton = (utf8, utf8.decode("utf-8", "surrogatepass"))
-    if scratch is not None:
-        scratch[_SKELETON_KEY] = (text, skeleton)
-    return skeleton
+    if (len(data) - len(text)) * 8 > len(text):  # each non-ASCII character adds 1-3 bytes
+        return None
+    utf8 = data.translate(None, _skeleton_deletes())
+    return utf8, utf8.decode("utf-8", "surrogatepass")
 
 
 def _chars_to_scan(text: str) -> str:
@@ -541,27 +532,18 @@ def _marks_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"\.(?<=[ .]\.)"), re.compile(",(?<=[ ,],)")
 
 
-#: key of the call scratch's entry for the punctuation marks of a text
-_MARKS_KEY = "normalize.marks"
-
-
 def _punctuation_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The offsets of every "." after a space or a ".", and of every "," after a space or
     a ",": in a long text, where space-before-punctuation (" ,", " ."),
     repeated-punctuation (". .", ",,", ", ,") and ellipsis-spacing ("...") can find
     something.  One scan per mark for the three rules, once per cleaning call for the
-    latest text; on real text they are few."""
-    scratch = call_scratch()
-    if scratch is not None:
-        got = scratch.get(_MARKS_KEY)
-        if got is not None and got[0] is text:
-            known: tuple[tuple[int, ...], tuple[int, ...]] = got[1]
-            return known
+    latest text (:func:`~cleantext.core.call_cached`); on real text they are few."""
+    return call_cached("normalize.marks", text, _find_punctuation_marks)
+
+
+def _find_punctuation_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     dot, comma = _marks_patterns()
-    marks = tuple([m.start() for m in dot.finditer(text)]), tuple([m.start() for m in comma.finditer(text)])
-    if scratch is not None:
-        scratch[_MARKS_KEY] = (text, marks)
-    return marks
+    return tuple([m.start() for m in dot.finditer(text)]), tuple([m.start() for m in comma.finditer(text)])
 
 
 @cache

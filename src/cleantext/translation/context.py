@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..core import call_scratch, call_utf8
+from ..core import call_cached, call_utf8
 from ._data import load
 
 __all__ = [
@@ -35,31 +35,18 @@ def period_lower() -> re.Pattern[str]:
     return re.compile(r"\. (?=[a-z])")
 
 
-#: key of this module's entry in the call scratch: a text and its period_lower_offsets()
-_SCRATCH_KEY = "translation.period-lower"
-
-
 def period_lower_offsets(text: str) -> list[int]:
     """The offsets of every ``". "`` followed by a lowercase letter in *text*, in order.
 
     Every pattern of the rules that look after a full stop starts there, so a rule that
     gets none has nothing to do, and one that gets some tries its pattern there only.
     Within one cleaning call the five rules share one scan per text
-    (:func:`~cleantext.core.call_scratch`).
+    (:func:`~cleantext.core.call_cached`).
 
     >>> period_lower_offsets("He left. She stayed. the end. and"), period_lower_offsets("He left.")
     ([19, 28], [])
     """
-    scratch = call_scratch()
-    if scratch is not None:
-        got = scratch.get(_SCRATCH_KEY)
-        if got is not None and got[0] is text:
-            found: list[int] = got[1]
-            return found
-    found = _find_period_lower(text)
-    if scratch is not None:
-        scratch[_SCRATCH_KEY] = (text, found)
-    return found
+    return call_cached("translation.period-lower", text, _find_period_lower)
 
 
 def _find_period_lower(text: str) -> list[int]:
