@@ -330,17 +330,9 @@ class Doc:
         out: set[int] = set()
         if not hints:
             return out
-        absent = self._absent
         ulow = None if self.odd_case else self.ulow  # no ASCII shortcut when İ or Kelvin is about
         for needle, bneedle, forms, group in _cover_plan(tuple(hints)):
-            if needle in absent:
-                continue
-            if bneedle is not None and ulow is not None:
-                found = bneedle in ulow
-            else:
-                found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
-            if not found:
-                absent.add(needle)
+            if not self._holds(needle, bneedle, forms, ulow):
                 continue
             for hint, bhint in group:
                 if bhint is not None and ulow is not None:
@@ -356,15 +348,22 @@ class Doc:
         An ASCII needle is looked for in :attr:`ulow`; one with another letter only where the
         text holds a form whose lower case is that letter (:func:`needle_forms`).
         """
-        if needle in self._absent:
-            return False
         if needle.isascii() and not self.odd_case:
-            found = needle.encode() in self.ulow
+            return self._holds(needle, needle.encode(), (), self.ulow)
+        return self._holds(needle, None, needle_forms(needle), None)
+
+    def _holds(self, needle: str, bneedle: bytes | None, forms: tuple[str, ...], ulow: bytes | None) -> bool:
+        """:meth:`holds`, given the needle's UTF-8 (``None`` unless ASCII), the forms of its
+        first letter outside ASCII, and :attr:`ulow` (``None`` when it may not be used)."""
+        absent = self._absent
+        if needle in absent:
+            return False
+        if bneedle is not None and ulow is not None:
+            found = bneedle in ulow
         else:
-            forms = needle_forms(needle)
             found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
         if not found:
-            self._absent.add(needle)
+            absent.add(needle)
         return found
 
     @property
