@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, AnyStr
 
 from .._record import Frozen
 from ..core import Edit, call_utf8
@@ -370,10 +370,7 @@ class _ByteScan:
                 continue
             misses += 1
             if misses > _MAX_MISSES:  # go on with the plain pattern: the same matches
-                hit = plain.search(data, m.start() + 1)
-                while hit is not None:
-                    out.append(hit.span())
-                    hit = plain.search(data, hit.end())
+                out += _search_spans(plain, data, m.start() + 1)
                 break
             m = anchored.search(mapped, m.start() + 1)
         return out
@@ -385,12 +382,16 @@ def _spans(table: PlaceTable, text: str) -> list[tuple[int, int]]:
     scan = table.byte_scan()
     if scan is not None:
         return scan.spans(text)
-    pattern = table.compiled()[0]
+    return _search_spans(table.compiled()[0], text)
+
+
+def _search_spans(pattern: re.Pattern[AnyStr], s: AnyStr, pos: int = 0) -> list[tuple[int, int]]:
+    """The spans of one search after another from *pos*, each from where the last match ended."""
     out: list[tuple[int, int]] = []
-    m = pattern.search(text)
+    m = pattern.search(s, pos)
     while m is not None:
         out.append(m.span())
-        m = pattern.search(text, m.end())
+        m = pattern.search(s, m.end())
     return out
 
 
