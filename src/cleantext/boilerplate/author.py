@@ -192,16 +192,24 @@ def _pick(doc: Doc, extra: Extra) -> set[int]:
             if bio_after[i] <= _BIO_TAIL:
                 out.add(i)
             continue
-        if key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line):
-            out.add(i)
-            continue
-        # every _CONTACT match holds "@" or "/" or starts with one of _CONTACT_KEYS
-        if words <= 40 and ("@" in line or "/" in line or key in _CONTACT_KEYS) and _CONTACT.match(line):
+        if _is_byline(line, key, words) or _is_contact(line, key, words):
             out.add(i)
     if not out and not about and not bios and not _bios(lines, extra, 0, first):
         # no About line, no bio anywhere, no line matched by its own text: none in fewer lines either
         doc.clean.add((find_author, extra))
     return out
+
+
+def _is_byline(line: str, key: str | None, words: int) -> bool:
+    """A byline (``By Jane Doe``): *key* is the line's first word, *words* its word count."""
+    return key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line) is not None
+
+
+def _is_contact(line: str, key: str | None, words: int) -> bool:
+    """A reporter's contact line (``Contact: jane@example.com``)."""
+    # every _CONTACT match holds "@" or "/" or starts with one of _CONTACT_KEYS
+    may = "@" in line or "/" in line or key in _CONTACT_KEYS
+    return words <= 40 and may and _CONTACT.match(line) is not None
 
 
 def _own_text_pick(doc: Doc, extra: Extra) -> bool:
@@ -232,8 +240,8 @@ def _own_text_pick(doc: Doc, extra: Extra) -> bool:
         if (
             (words <= 8 and box.match_at(doc, i))
             or (key in _ABOUT_KEYS and words <= 6 and _ABOUT_NAME.match(line))
-            or (key in _BY_KEYS and words <= 12 and not ends_sentence(line) and _BYLINE.match(line))
-            or (words <= 40 and ("@" in line or "/" in line or key in _CONTACT_KEYS) and _CONTACT.match(line))
+            or _is_byline(line, key, words)
+            or _is_contact(line, key, words)
         ):
             return True
     return False
