@@ -127,10 +127,11 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
         if "(" in text:
             searched |= _matching(doc, pattern, _at_paren(extra), _MAX_LINE)
     found |= searched
+    # the last character first: most lines end in a full stop or a quote
     found.update(
         i
         for i, line in enumerate(lines)
-        if line and ((line[-1].isalpha() and "." in line[-40:]) or (line[-1] in _PIPES and _glued_end(line)))
+        if line and (line[-1].isalpha() or line[-1] in _PIPES) and _glued_end(line)
     )
     return found, searched
 
