@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .. import needles
 from ..core import Edit, call_scratch, call_utf8
 from .markers import lazy_pattern, line_key
 
@@ -151,6 +152,7 @@ class Doc:
         self._low_lines: list[str] | None = None
         self._ulow: bytes | None = None  # the UTF-8 with ASCII letters in lower case
         self._absent: set[str] = set()  # needles the lower-case text is known not to hold
+        self._found: needles.Found | None = None  # one pass for the registered ASCII needles
         self._odd_case: bool | None = None
         #: tokens of the rules that found nothing here (see :func:`known_clean`)
         self.clean: set[Hashable] = set()
@@ -359,7 +361,14 @@ class Doc:
         if needle in absent:
             return False
         if bneedle is not None and ulow is not None:
-            found = bneedle in ulow
+            seen = self._found
+            if seen is None:
+                seen = self._found = needles.scan(ulow)
+            if bneedle in seen[1]:
+                found = bneedle in seen[0]
+            else:
+                found = bneedle in ulow
+                needles.register(bneedle)  # settled by the next document's pass
         else:
             found = (not forms or any(map(self.text.__contains__, forms))) and needle in self.low
         if not found:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..core import Edit
+from ..core import Edit, call_utf8
+from ..needles import NeedleSet
 from ._data import contains_word, load
 
 __all__ = ["CalqueTable", "Calques", "builtin_calques", "default_table", "find_calques"]
@@ -28,7 +29,7 @@ class CalqueTable:
     The pattern is compiled the first time a text passes the table's pre-check.
     """
 
-    __slots__ = ("_compiled", "keys", "not_after", "not_before", "pairs")
+    __slots__ = ("_compiled", "_needles", "keys", "not_after", "not_before", "pairs")
 
     def __init__(
         self,
@@ -48,9 +49,20 @@ class CalqueTable:
         #: ("f here", "t is question of"; a longer needle is found faster)
         self.keys = _keys(pairs)
         self._compiled: tuple[re.Pattern[str], dict[str, str]] | None = None
+        self._needles: tuple[tuple[str, ...], NeedleSet] | None = None
 
     def __call__(self, text: str) -> list[Edit]:
         return find_calques(self, text)
+
+    def needles(self) -> NeedleSet:
+        """:attr:`keys` in UTF-8, found in one pass (made again if the keys are replaced)."""
+        made = self._needles
+        if made is None or made[0] is not self.keys:
+            made = self._needles = (
+                self.keys,
+                NeedleSet(k.encode("utf-8", "surrogatepass") for k in self.keys),
+            )
+        return made[1]
 
     def compiled(self) -> tuple[re.Pattern[str], dict[str, str]]:
         """The pattern of every calque form, and the repair of each form (built once)."""
@@ -171,7 +183,7 @@ def _context() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def find_calques(table: CalqueTable, text: str) -> list[Edit]:
     """Replace each calque of *table* found in *text* with its repair."""
-    if not any(k in text for k in table.keys):
+    if not table.needles().any(call_utf8(text)):
         return []
     from .language import EnglishGate
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, AnyStr
 
 from .._record import Frozen
 from ..core import Edit, call_utf8
+from ..needles import NeedleSet
 from ._data import contains_word, load
 from .context import LineSpans
 
@@ -136,7 +137,7 @@ class PlaceGroup:
 class PlaceTable:
     """Every group, and when to apply them; the pattern is compiled on first use."""
 
-    __slots__ = ("_pattern", "_scan", "groups", "initials", "mode")
+    __slots__ = ("_pattern", "_scan", "groups", "mode", "spellings")
 
     def __init__(self, groups: tuple[PlaceGroup, ...], mode: str = "auto", *, check: bool = True) -> None:
         olds = [o for g in groups for n in g.names for o in n.old]
@@ -144,8 +145,9 @@ class PlaceTable:
             _check(groups, olds)
         self.groups = groups
         self.mode = mode
-        #: cheap pre-check: the first letter of every spelling the pattern matches
-        self.initials = "".join(sorted({s[0] for o in olds for s in (o, o.upper()) if s}))
+        #: cheap pre-check: every spelling the pattern matches, found in one pass (most texts
+        #: hold none)
+        self.spellings = NeedleSet(sorted({_utf8(s) for o in olds for s in (o, o.upper())}))
         self._pattern: tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]] | None = None
         self._scan: tuple[_ByteScan | None] | None = None
 
@@ -285,6 +287,10 @@ def _compile(table: PlaceTable) -> tuple[re.Pattern[str], dict[str, tuple[int, P
                 lookup[old] = (gi, n)
                 lookup.setdefault(old.upper(), (gi, n))
     return re.compile(trie_pattern(lookup)), lookup
+
+
+def _utf8(s: str) -> bytes:
+    return s.encode("utf-8", "surrogatepass")  # as call_utf8 encodes the text
 
 
 def _is_word_char(ch: str) -> bool:
@@ -473,7 +479,7 @@ def _kept_by_document(doc: _Document, name: PlaceName, before: str, s: int, cont
 
 def find_place_names(table: PlaceTable, text: str) -> list[Edit]:
     """Rewrite the old spellings of *table* in *text*, honouring its mode and exceptions."""
-    if table.mode == "never" or not any(c in text for c in table.initials):
+    if table.mode == "never" or not table.spellings.any(call_utf8(text)):
         return []
     spans = _spans(table, text)
     if not spans:
