@@ -404,3 +404,13 @@ def test_fast_paths_on_the_benchmark_corpus(corpus: list[str]) -> None:
         for ref, fast in PAIRS:
             assert normalize_edits(doc, fast(doc)) == normalize_edits(doc, ref(doc)), fast.__name__
         assert pipeline.clean(doc) == _ref_clean(pipeline, doc)
+
+
+@given(st.text(st.sampled_from(" \n.,…a")))
+def test_the_spacing_gates_of_one_pass_are_plain_scans(text: str) -> None:
+    """The gates of the spacing and punctuation rules, answered by one pass for all, hold
+    where the text holds them (two-byte needles hide under each other: ``"  ,"``)."""
+    data = text.encode()
+    with call_scope():
+        for needle in normalize._GATES:
+            assert normalize._holds(text, needle) == (needle in data), (text, needle)

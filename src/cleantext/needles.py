@@ -115,10 +115,14 @@ class NeedleSet:
 
     __slots__ = ("_chunks", "_plain")
 
-    def __init__(self, needles: Iterable[bytes], *, automaton: bool = True) -> None:
+    def __init__(
+        self, needles: Iterable[bytes], *, automaton: bool = True, min_length: int = MIN_LENGTH
+    ) -> None:
+        """*min_length*: needles shorter than this are scanned for plainly; a set of two-byte
+        needles that are rare in text may keep the prefilter on (measure it)."""
         factory = _automaton_factory() if automaton else None
         unique = tuple(dict.fromkeys(needles))
-        fast = tuple(n for n in unique if len(n) >= MIN_LENGTH) if factory is not None else ()
+        fast = tuple(n for n in unique if len(n) >= max(min_length, 1)) if factory is not None else ()
         #: needles scanned for one by one: short ones (the empty one is in every text), or all
         #: without the automaton library
         self._plain = tuple(n for n in unique if n not in fast)
