@@ -142,3 +142,19 @@ def test_the_pipeline_gives_the_same_output_without_the_automaton(monkeypatch: p
     assert (
         "Photo:" not in with_automaton and "Kiev" not in with_automaton and "By the middle" in with_automaton
     )
+
+
+@given(_BYTES)
+def test_starts_are_every_occurrence_of_needles_that_cannot_overlap(haystack: bytes) -> None:
+    words = [b"ab", b"cb", b"db"]  # over "abcd": no needle may start within another
+    for ns in (NeedleSet(words, min_length=2), NeedleSet(words), NeedleSet(words, automaton=False)):
+        assert ns.disjoint
+        expected = sorted(i for w in words for i in range(len(haystack)) if haystack.startswith(w, i))
+        assert ns.starts(haystack) == expected
+
+
+def test_starts_refuses_needles_that_may_overlap() -> None:
+    ns = NeedleSet([b"abc", b"bcd"])
+    assert not ns.disjoint
+    with pytest.raises(ValueError, match="cannot overlap"):
+        ns.starts(b"abcd")

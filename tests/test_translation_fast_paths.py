@@ -79,6 +79,8 @@ def test_place_names_without_a_byte_scan() -> None:
 
 _STOP_PIECES = [
     *'. .\n,”"aZé',
+    "\ud800",  # a lone surrogate: three bytes in the call's UTF-8, one character
+    "😀",  # four bytes
     ". ",
     "ten",
     "twenty-first",

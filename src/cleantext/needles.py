@@ -101,6 +101,9 @@ class _Chunk:
             return present, self.all
         return present, self.all - (frozenset().union(*unsure) - present)
 
+    def starts(self, haystack: bytes) -> list[int]:
+        return [m[1] for m in self._automaton.find_matches_as_indexes(haystack)]
+
 
 class NeedleSet:
     """A fixed set of needles (bytes), answered by one pass per :data:`CHUNK` of them.
@@ -113,7 +116,7 @@ class NeedleSet:
     ([b'photo'], False, True, False)
     """
 
-    __slots__ = ("_chunks", "_plain")
+    __slots__ = ("_chunks", "_plain", "disjoint")
 
     def __init__(
         self, needles: Iterable[bytes], *, automaton: bool = True, min_length: int = MIN_LENGTH
@@ -131,6 +134,8 @@ class NeedleSet:
             if factory is not None
             else ()
         )
+        #: no needle may hide another (then :meth:`starts` sees every occurrence)
+        self.disjoint = not any(a != b and hides(a, b) for a in unique for b in unique)
 
     def any(self, haystack: bytes) -> bool:
         """Whether *haystack* holds one of the needles."""
@@ -139,6 +144,27 @@ class NeedleSet:
             if n in haystack:
                 return True
         return any(chunk.any(haystack) for chunk in self._chunks)
+
+    def starts(self, haystack: bytes) -> list[int]:
+        """The offset of every occurrence of a needle in *haystack*, in order; only for a
+        :attr:`disjoint` set (occurrences cannot overlap, so none hides under another).
+
+        >>> NeedleSet([b". a", b". b"]).starts(b"x. a. b. c. a")
+        [1, 4, 10]
+        """
+        if not self.disjoint:
+            raise ValueError("starts() needs needles that cannot overlap")
+        out: list[int] = []
+        for needle in self._plain:
+            at = haystack.find(needle)
+            while at >= 0:
+                out.append(at)
+                at = haystack.find(needle, at + 1)
+        for chunk in self._chunks:
+            out += chunk.starts(haystack)
+        if self._plain or len(self._chunks) > 1:  # else one pass gave them in order
+            out.sort()
+        return out
 
     def found(self, haystack: bytes) -> Found:
         """The needles *haystack* holds, and the needles whose presence that settles (the
