@@ -96,6 +96,41 @@ def test_related_removes_a_whole_run_of_marker_lines(count: int) -> None:
     assert _idempotent("Text.\n\n" + text) == "Text.\n"
 
 
+# ----------------------------------------------------------------------------- boilerplate.share
+# Found by test_rule_is_total_deterministic_idempotent_and_bounded[boilerplate.share] (ci
+# profile, 7 Dec 2026): cutting a glued "Click To Tweet" could leave a boilerplate line behind.
+# "Share thisShare thisClick To Tweet" -> "Share thisShare this" (a share line, dropped by the
+# next call: not idempotent) and "Check AlsoClick To Tweet" -> "Check Also" (the rule created a
+# standalone marker line).  A run of suffixes ("X.Click To Tweet.Click To Tweet") lost one per
+# call.  Fix: a line whose part before the suffix is share labels or a short line starting with
+# a standalone marker goes whole; a run of up to 8 suffixes is cut at once (a longer run is
+# left alone, so each line costs a bounded number of searches).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Share thisShare thisClick To Tweet", ""),
+        ("Check AlsoClick To Tweet", ""),
+        ("Text.\nAll rights reserved.Click To Tweet", "Text."),
+        ("Text.\nSubscribe to our newsletterClick To Tweet\nMore text.", "Text.\nMore text."),
+        ("X.Click To Tweet.Click To Tweet", "X."),
+        ("A quote worth sharing.Click To Tweet", "A quote worth sharing."),
+        ("Shared values matter.Click To Tweet", "Shared values matter."),  # "Shared" is no marker
+        # prose that starts with a marker word is more than 12 words: only the suffix goes
+        (
+            "Comments on the bill came from every party in the chamber on a long day of debate."
+            "Click To Tweet",
+            "Comments on the bill came from every party in the chamber on a long day of debate.",
+        ),
+        ("Y" + "Click To Tweet" * 9, "Y" + "Click To Tweet" * 9),  # too long a run: left alone
+    ],
+)
+def test_share_suffix_never_leaves_boilerplate_behind(text: str, expected: str) -> None:
+    rule = get_rule("boilerplate.share")
+    once = rule(text)
+    assert once == expected
+    assert rule(once) == once
+
+
 # ----------------------------------------------------------------------------- prose kept
 # Found by test_default_pipeline_keeps_every_prose_paragraph: a complete sentence that ends in
 # ". »" (French) or ".“" (German) right after a related-content headline was taken for the

@@ -21,6 +21,7 @@ __all__ = [
     "LANGUAGES",
     "Extra",
     "LineMatcher",
+    "compile_categories",
     "compile_category",
     "extra_for",
     "fragments",
@@ -140,6 +141,16 @@ def compile_category(category: str, extra: Extra, template: str) -> re.Pattern[s
     True
     """
     return re.compile(template.replace("{m}", _alternation(category, extra)), re.IGNORECASE)
+
+
+def compile_categories(categories: tuple[str, ...], extra: Extra, template: str) -> re.Pattern[str]:
+    """:func:`compile_category` with ``{m}`` standing for the markers of all *categories*.
+
+    >>> bool(compile_categories(("related", "ads"), (), r"(?:{m})\\Z").match("Advertisement"))
+    True
+    """
+    alternation = "|".join(_alternation(category, extra) for category in categories)
+    return re.compile(template.replace("{m}", alternation), re.IGNORECASE)
 
 
 class WordSet:
