@@ -31,7 +31,9 @@ CHUNK = 64
 #: prefilter (13 needles with "@" among them took 40 times as long), and a plain scan for
 #: one byte runs at memory speed anyway
 MIN_LENGTH = 3
-#: the registry's limit: one chunk
+#: the registry's limit: one chunk (the pass slows as needles are added: on the 120 dev texts,
+#: 14 needles took 0.23 ms and 64 needles 1.28 ms, so registering every needle one could think
+#: of is no free lunch)
 MAX_REGISTERED = CHUNK
 
 _NONE: frozenset[bytes] = frozenset()
