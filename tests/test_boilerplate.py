@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from cleantext import Config, clean, default_pipeline
-from cleantext.boilerplate import markers
+from cleantext.boilerplate import comments, markers
 from cleantext.boilerplate.lines import Doc, is_headline
 from cleantext.registry import get_rule
 
@@ -461,6 +461,12 @@ SAMPLE_LINES = [
     "(Reporting by X)",
     "Jane Doe contributed reporting.",
     "The minister said so.",
+    "The personal data will be used to support your experience throughout this website.",
+    "In case you missed it",
+    "In other words, the talks failed.",
+    "What to read next",
+    "I commenti sono chiusi.",
+    "You must be logged in to post a comment.",
     "“Quote”",
     "Entermedia 주요뉴스",
     "ⓒ 2019",
@@ -477,6 +483,20 @@ def test_line_matcher_agrees_with_the_plain_pattern(category: str) -> None:
     for i, line in enumerate(SAMPLE_LINES):
         expected = plain.match(line) is not None
         assert (i in candidates and fast.match(line) is not None) == expected, line
+
+
+def test_fragments_starting_with_common_words_are_found_through_their_long_run() -> None:
+    """The fragment "the personal data will …" is not filed under "the": a line starting with "The" is a
+    candidate of the comment-widget matcher only in a text holding " personal data will "."""
+    widget = comments._matchers(())[0]
+    prose = Doc(["The minister said so.", "", "The talks resume on Monday."])
+    assert "the" not in widget.keys
+    assert list(widget.candidates(prose)) == []
+    gdpr = "The personal data will be used to support your experience throughout this website."
+    doc = Doc(["The minister said so.", "", gdpr])
+    assert list(widget.candidates(doc)) == [2]
+    assert widget.match_at(doc, 2) is not None
+    assert get_rule("boilerplate.comments")("The minister said so.\n\n" + gdpr) == "The minister said so."
 
 
 def test_doc_containing_is_case_insensitive_and_survives_length_changing_lowercase() -> None:

@@ -43,6 +43,16 @@ def test_found_is_plain_scans_for_every_settled_needle(haystack: bytes, found: l
     assert ns.any(haystack) == any(n in haystack for n in found)
 
 
+@given(_BYTES, _NEEDLES, st.integers(1, 5))
+def test_small_chunks_give_the_same_answers(haystack: bytes, found: list[bytes], chunk: int) -> None:
+    one, small = NeedleSet(found), NeedleSet(found, chunk=chunk)
+    assert one.any(haystack) == small.any(haystack)
+    for ns in (one, small):
+        present, settled = ns.found(haystack)
+        assert present <= {n for n in found if n in haystack}
+        assert all((n in present) == (n in haystack) for n in settled)
+
+
 @given(_BYTES, _NEEDLES)
 def test_without_the_automaton_library_the_answers_are_the_same(haystack: bytes, found: list[bytes]) -> None:
     fast, plain = NeedleSet(found), NeedleSet(found, automaton=False)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["Found", "NeedleSet", "hides", "register", "scan"]
+__all__ = ["Found", "NeedleSet", "available", "hides", "register", "scan"]
 
 #: ``(present, settled)``: needles the text holds, and the needles whose presence that settles
 Found = tuple[frozenset[bytes], frozenset[bytes]]
@@ -31,10 +31,11 @@ CHUNK = 64
 #: prefilter (13 needles with "@" among them took 40 times as long), and a plain scan for
 #: one byte runs at memory speed anyway
 MIN_LENGTH = 3
-#: the registry's limit: one chunk (the pass slows as needles are added: on the 120 dev texts,
-#: 14 needles took 0.23 ms and 64 needles 1.28 ms, so registering every needle one could think
-#: of is no free lunch)
+#: the registry's limit, and its chunks: the pass slows as needles are added (on the 120 dev
+#: texts: 14 needles 0.23 ms, 29 needles 0.65 ms in one automaton and 0.37 ms in two, 64 needles
+#: 1.28 ms), so the registry searches chunks of 16
 MAX_REGISTERED = CHUNK
+REGISTRY_CHUNK = 16
 
 _NONE: frozenset[bytes] = frozenset()
 
@@ -60,6 +61,11 @@ def _automaton_factory() -> Callable[[list[bytes]], Any] | None:
 _UNSET: Any = object()
 #: what :func:`_automaton_factory` answers, once known (tests set ``None`` to try the fallback)
 _FACTORY: Any = _UNSET
+
+
+def available() -> bool:
+    """Whether the automaton library is installed (else every answer comes from plain scans)."""
+    return _automaton_factory() is not None
 
 
 def hides(a: bytes, b: bytes) -> bool:
@@ -121,18 +127,25 @@ class NeedleSet:
     __slots__ = ("_chunks", "_plain", "disjoint")
 
     def __init__(
-        self, needles: Iterable[bytes], *, automaton: bool = True, min_length: int = MIN_LENGTH
+        self,
+        needles: Iterable[bytes],
+        *,
+        automaton: bool = True,
+        min_length: int = MIN_LENGTH,
+        chunk: int = CHUNK,
     ) -> None:
         """*min_length*: needles shorter than this are scanned for plainly; a set of two-byte
-        needles that are rare in text may keep the prefilter on (measure it)."""
+        needles that are rare in text may keep the prefilter on (measure it).  *chunk*: the
+        needles per automaton (at most :data:`CHUNK`; smaller chunks can be faster in all)."""
         factory = _automaton_factory() if automaton else None
+        size = max(1, min(chunk, CHUNK))
         unique = tuple(dict.fromkeys(needles))
         fast = tuple(n for n in unique if len(n) >= max(min_length, 1)) if factory is not None else ()
         #: needles scanned for one by one: short ones (the empty one is in every text), or all
         #: without the automaton library
         self._plain = tuple(n for n in unique if n not in fast)
         self._chunks = (
-            tuple(_Chunk(fast[k : k + CHUNK], factory) for k in range(0, len(fast), CHUNK))
+            tuple(_Chunk(fast[k : k + size], factory) for k in range(0, len(fast), size))
             if factory is not None
             else ()
         )
@@ -181,11 +194,11 @@ class NeedleSet:
 
 
 class _Registry:
-    """Needles met one at a time, and the automaton for them (made again when one is added)."""
+    """Needles met one at a time, and the automata for them (made again when one is added)."""
 
     def __init__(self) -> None:
         self._needles: dict[bytes, None] = {}
-        self._set: _Chunk | None = None
+        self._set: NeedleSet | None = None
 
     def register(self, needle: bytes) -> None:
         # no lock: a race can only build the set twice (each built from a copy of the needles)
@@ -196,13 +209,12 @@ class _Registry:
             self._set = None
 
     def scan(self, haystack: bytes) -> Found:
-        chunk = self._set
-        if chunk is None:
-            factory = _automaton_factory()
-            if not self._needles or factory is None:
+        found = self._set
+        if found is None:
+            if not self._needles or _automaton_factory() is None:
                 return _NONE, _NONE
-            chunk = self._set = _Chunk(tuple(self._needles.copy()), factory)
-        return chunk.found(haystack)
+            found = self._set = NeedleSet(tuple(self._needles.copy()), chunk=REGISTRY_CHUNK)
+        return found.found(haystack)
 
 
 _REGISTRY = _Registry()

@@ -468,7 +468,9 @@ def _cover_plan(hints: tuple[str, ...]) -> _Plan:
             needle_forms(needle),
             tuple((h, h.encode() if h.isascii() and "\n" not in h else None) for h in group),
         )
-        for needle, group in hint_cover(hints)
+        # with the needle pass, a hint is its own needle: a long hint is rare in text, and a
+        # shared four-letter piece (" com", "you ") is common, which slows the pass down
+        for needle, group in hint_cover(hints, pieces=not needles.available())
     )
 
 
@@ -477,15 +479,22 @@ Cover = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @lru_cache(maxsize=128)
-def hint_cover(hints: tuple[str, ...]) -> Cover:
+def hint_cover(hints: tuple[str, ...], *, pieces: bool = True) -> Cover:
     """A few needles standing for *hints*: every hint is filed under one needle it holds.
 
     A text without a needle holds none of its hints, so one scan per needle replaces one per
     hint: a non-ASCII letter shared by hints (one character: the fastest scan, and most texts
-    lack it), a four-letter piece shared by ASCII hints, else the hint itself.
+    lack it), a four-letter piece shared by ASCII hints (unless *pieces* is false), else the
+    hint itself.
 
     >>> hint_cover(("무단 전재", "무단전재", "rights reserved", "reservados", "(c)"))
     (('무', ('무단 전재', '무단전재')), ('rese', ('rights reserved', 'reservados')), ('(c)', ('(c)',)))
+
+    ``pieces=False`` shares no four-letter piece (with the needle pass of
+    :mod:`cleantext.needles`, each hint is its own needle: a piece is common in text, a hint rare):
+
+    >>> hint_cover(("rights reserved", "reservados"), pieces=False)
+    (('rights reserved', ('rights reserved',)), ('reservados', ('reservados',)))
     """
     cover: list[tuple[str, tuple[str, ...]]] = []
     left = list(dict.fromkeys(hints))
@@ -494,9 +503,11 @@ def hint_cover(hints: tuple[str, ...]) -> Cover:
         if letters:
             needle = max(letters, key=letters.__getitem__)  # the first of the most shared
         else:
-            pieces = Counter(p for h in left for p in dict.fromkeys(h[k : k + 4] for k in range(len(h) - 3)))
-            needle = max(pieces, key=pieces.__getitem__) if pieces else ""
-            if not needle or pieces[needle] < 2:
+            shared = Counter(
+                p for h in left for p in dict.fromkeys(h[k : k + 4] for k in range(len(h) - 3)) if pieces
+            )
+            needle = max(shared, key=shared.__getitem__) if shared else ""
+            if not needle or shared[needle] < 2:
                 cover.extend((h, (h,)) for h in left)
                 break
         cover.append((needle, tuple(h for h in left if needle in h)))

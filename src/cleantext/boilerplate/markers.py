@@ -440,6 +440,43 @@ def literal_hint(frag: str, min_len: int = 4) -> str | None:
     return best.lower() if len(best.strip()) >= min_len else None
 
 
+#: first words that start a line of prose too often to file a fragment under: a fragment that
+#: starts only with these and holds a long literal run ("the personal data will …") is found
+#: through that run instead (lines starting with "The" are not tried against it)
+_COMMON_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "i",
+        "in",
+        "on",
+        "to",
+        "for",
+        "of",
+        "and",
+        "you",
+        "your",
+        "we",
+        "it",
+        "this",
+        "that",
+        "what",
+        "there",
+        "if",
+        "is",
+        "no",
+        "my",
+        "our",
+    }
+)
+
+
+def _long_hint(frag: str) -> bool:
+    hint = literal_hint(frag)
+    return hint is not None and len(hint.strip()) >= 10
+
+
 class _KeyTable:
     """The fragments of a category filed by the first word they can start with."""
 
@@ -450,7 +487,7 @@ class _KeyTable:
         self.always = False
         for frag in list(fragments(category)) + own(extra, category):
             words = _first_words(frag)
-            if words is not None:
+            if words is not None and not (words <= _COMMON_WORDS and _long_hint(frag)):
                 for word in words:
                     self.by_key.setdefault(word, []).append(frag)
                 continue
