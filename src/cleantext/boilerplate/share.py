@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..core import Edit
 from .lines import Doc, doc_for, drop_lines, word_count
 from .markers import (
+    CATEGORIES,
     Extra,
     LineMatcher,
     compile_categories,
@@ -33,22 +34,21 @@ def _tweet_suffix(extra: Extra) -> re.Pattern[str]:
 
 #: the marker categories of standalone boilerplate lines ("Check Also", "All rights reserved.",
 #: "Subscribe to our newsletter"): a line that starts with one of them before a glued
-#: "Click To Tweet" is boilerplate throughout, not a quote
-_STANDALONE = (
-    "share",
-    "share_suffix",
-    "related",
-    "promo",
-    "promo_head",
-    "ads",
-    "copyright",
-    "comments_block",
-    "comments_end",
-    "comments",
-    "author_box",
-    "meta",
-    "caption_start",
+#: "Click To Tweet" is boilerplate throughout, not a quote.  The others are word lists, markers
+#: found inside a line, or markers that need more text after them.
+_NOT_STANDALONE = frozenset(
+    (
+        "promo_body",
+        "roles",
+        "credits",
+        "credit_words",
+        "captions",
+        "caption_glued",
+        "date_words",
+        "date_status",
+    )
 )
+_STANDALONE = tuple(c for c in CATEGORIES if c not in _NOT_STANDALONE)
 #: a line up to this many words before its suffix may be such a line
 _MAX_MARKER_WORDS = 12
 #: the most suffixes glued one after another that are cut together
