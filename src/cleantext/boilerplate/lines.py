@@ -338,10 +338,7 @@ class Doc:
                 continue
             for hint, bhint in group:
                 if bhint is not None and ulow is not None:
-                    # a hint of a group of several is a needle too: most often the needle pass
-                    # settles that it is absent ("serv" is in half the pages, "reserv" in few)
-                    if len(group) == 1 or self._holds(hint, bhint, (), ulow):
-                        _add_lines_holding_bytes(ulow, bhint, out)
+                    _add_lines_holding_bytes(ulow, bhint, out)
                 else:
                     self._add_holding(hint, out)
         return out
