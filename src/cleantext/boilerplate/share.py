@@ -135,14 +135,14 @@ def find_share(text: str, extra: Extra = ()) -> list[Edit]:
         else []
     )
     if suffixed:
+        # the picker dropped the lines with boilerplate before their suffix (those go whole)
         dropped = list(edits)  # whole lines, and maybe the newlines before a dropped tail
         starts = doc.starts
         lines = doc.lines
         for i, at in suffixed:
             start = starts[i]
-            if any(s <= start < e for s, e, _ in dropped) or _is_boilerplate_before(lines[i], at, extra):
-                continue
-            edits.append((start + at, start + len(lines[i]), ""))
+            if not any(s <= start < e for s, e, _ in dropped):
+                edits.append((start + at, start + len(lines[i]), ""))
     if not edits:
         doc.clean.add(token)
     return edits
