@@ -83,7 +83,8 @@ def hides(a: bytes, b: bytes) -> bool:
 
 
 class _Chunk:
-    """One automaton over up to :data:`CHUNK` needles, and what a match of each may hide."""
+    """One automaton over up to :data:`CHUNK` needles, and what a match of each may hide
+    (worked out on the first :meth:`found`: a set asked only :meth:`any` never needs it)."""
 
     __slots__ = ("_automaton", "_hidden", "_needles", "all")
 
@@ -91,7 +92,7 @@ class _Chunk:
         self._needles = needles
         self.all = frozenset(needles)
         self._automaton = factory(list(needles))
-        self._hidden = tuple(frozenset(b for b in needles if b != a and hides(a, b)) for a in needles)
+        self._hidden: tuple[frozenset[bytes], ...] | None = None
 
     def any(self, haystack: bytes) -> bool:
         # the leftmost occurrence of any needle starts the first match
@@ -102,6 +103,10 @@ class _Chunk:
         if not matches:
             return _NONE, self.all
         needles, hidden = self._needles, self._hidden
+        if hidden is None:
+            hidden = self._hidden = tuple(
+                frozenset(b for b in needles if b != a and hides(a, b)) for a in needles
+            )
         ids = {m[0] for m in matches}
         present = frozenset([needles[i] for i in ids])
         unsure = [hidden[i] for i in ids if hidden[i]]
@@ -124,7 +129,7 @@ class NeedleSet:
     ([b'photo'], False, True, False)
     """
 
-    __slots__ = ("_chunks", "_plain", "disjoint")
+    __slots__ = ("_chunks", "_disjoint", "_needles", "_plain", "_plain_set")
 
     def __init__(
         self,
@@ -149,8 +154,18 @@ class NeedleSet:
             if factory is not None
             else ()
         )
-        #: no needle may hide another (then :meth:`starts` sees every occurrence)
-        self.disjoint = not any(a != b and hides(a, b) for a in unique for b in unique)
+        self._plain_set = frozenset(self._plain)
+        self._needles = unique
+        self._disjoint: bool | None = None
+
+    @property
+    def disjoint(self) -> bool:
+        """Whether no needle may hide another (then :meth:`starts` sees every occurrence);
+        worked out on first use (it compares every pair)."""
+        if self._disjoint is None:
+            unique = self._needles
+            self._disjoint = not any(a != b and hides(a, b) for a in unique for b in unique)
+        return self._disjoint
 
     def any(self, haystack: bytes) -> bool:
         """Whether *haystack* holds one of the needles."""
@@ -184,9 +199,12 @@ class NeedleSet:
     def found(self, haystack: bytes) -> Found:
         """The needles *haystack* holds, and the needles whose presence that settles (the
         others may hide under a match of another needle: scan for them to know)."""
+        chunks = self._chunks
+        if not self._plain and len(chunks) == 1:
+            return chunks[0].found(haystack)
         present = frozenset(n for n in self._plain if n in haystack)
-        settled = frozenset(self._plain)
-        for chunk in self._chunks:
+        settled = self._plain_set
+        for chunk in chunks:
             got, sure = chunk.found(haystack)
             present |= got
             settled |= sure
