@@ -297,15 +297,15 @@ def test_ellipsis_spacing_equals_the_regex_definition(text: str) -> None:
     """``unicodedata`` categories (Python's Unicode version) stand in for ``regex``'s
     ``\\p{L}``; characters assigned in both agree."""
     assert normalize.space_after_ellipsis(text) == ref_ellipsis(text)
-    long = text + "Plain words, and more. " * (normalize._SHORT // 20) + text  # dots found by marks
+    long = text + "Plain words, and more. " * (normalize._SHORT // 20) + text
     assert normalize.space_after_ellipsis(long) == ref_ellipsis(long)
 
 
 @given(st.text(st.sampled_from(" .,…aB\n")))
-def test_punctuation_marks_are_every_dot_and_comma_after_a_space_or_itself(text: str) -> None:
-    dots, commas = normalize._punctuation_marks(text)
-    assert dots == tuple(i for i in range(1, len(text)) if text[i] == "." and text[i - 1] in " .")
-    assert commas == tuple(i for i in range(1, len(text)) if text[i] == "," and text[i - 1] in " ,")
+def test_space_before_punctuation_finds_every_candidate_in_dense_marks(text: str) -> None:
+    """Every " ," and " ." is a candidate, in a short text and past ``normalize._SHORT``."""
+    for whole in (text, text + " plain words" * (normalize._SHORT // 10) + text):
+        assert normalize.remove_space_before_punctuation(whole) == ref_space_before(whole), repr(text)
 
 
 @given(texts)
@@ -322,8 +322,8 @@ def test_fast_finders_on_dense_text(text: str) -> None:
 
 @given(texts, texts)
 def test_fast_finders_on_long_text(head: str, tail: str) -> None:
-    """Past ``normalize._SHORT`` characters the finders scan with patterns instead of ``in``
-    (the punctuation rules share one scan per mark within a call)."""
+    """Past ``normalize._SHORT`` characters NFC takes its probe instead of its own check, and
+    within a call the finders share one pass for their gates."""
     text = head + "Plain words, and more. " * (normalize._SHORT // 20) + tail
     assert len(text) >= normalize._SHORT
     for ref, fast in PAIRS:

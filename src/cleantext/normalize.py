@@ -6,8 +6,9 @@ literal come first, so that clean text costs almost nothing.  Two scans are shar
 several rules within a cleaning call (kept by ``core.call_cached()`` for the call's
 latest text): the skeleton of a mostly ASCII text (its characters other than printable
 ASCII, spaces and newlines), where the probes for control characters, line separators,
-invisible and odd spaces, mojibake and NFC look; and the punctuation marks of a long text
-(a "." or "," after a space or itself), where the three punctuation rules start.  Nothing
+invisible and odd spaces, mojibake and NFC look; and one needle pass for the literals the
+spacing and punctuation rules need before anything else (``"  "``, ``" ,"``, ``". ."``,
+``"..."``, …: :func:`_holds`).  Nothing
 is compiled at import time: every pattern is built on first use (``functools.cache``),
 and only when a text has a candidate for it; ``ftfy`` is imported only for a line that
 looks broken.
@@ -25,8 +26,7 @@ from .needles import Found, NeedleSet
 
 __all__ = ["early_rules", "late_rules"]
 
-#: below this length, plain scans of the text (NFC's own check, the finds of
-#: space-before-punctuation) cost less than a pattern or a gate that has a fixed cost per call
+#: below this length, NFC's own check of the text costs less than the skeleton's probe
 _SHORT = 1000
 
 
@@ -553,26 +553,6 @@ def _space_before() -> re.Pattern[str]:
 
 
 @cache
-def _marks_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A "." after a space or a "."; a "," after a space or a "," (each starts with its
-    literal, which ``re`` finds quickly)."""
-    return re.compile(r"\.(?<=[ .]\.)"), re.compile(",(?<=[ ,],)")
-
-
-def _punctuation_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The offsets of every "." after a space or a ".", and of every "," after a space or
-    a ",": in a long text, where space-before-punctuation (" ,", " .") can find something.
-    One scan per mark, once per cleaning call for the latest text
-    (:func:`~cleantext.core.call_cached`); on real text they are few."""
-    return call_cached("normalize.marks", text, _find_punctuation_marks)
-
-
-def _find_punctuation_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    dot, comma = _marks_patterns()
-    return tuple([m.start() for m in dot.finditer(text)]), tuple([m.start() for m in comma.finditer(text)])
-
-
-@cache
 def _repeated() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "activities. ." and "word,, word" (not the ellipses ". . ." and ". . . ."): the span
     to delete is group 1; each pattern starts at its "." or "," (a literal, which ``re``
@@ -589,17 +569,11 @@ def remove_space_before_punctuation(text: str) -> list[Edit]:
     if not _holds(text, b" ,", b" ."):
         return []
     ends: list[int] = []  # a "," or "." right after a space: where a match can end
-    if len(text) < _SHORT:
-        for needle in (" ,", " ."):
-            i = text.find(needle)
-            while i >= 0:
-                ends.append(i + 1)
-                i = text.find(needle, i + 2)
-    else:
-        dots, commas = _punctuation_marks(text)
-        ends = [i for i in dots if text[i - 1] == " "] + [i for i in commas if text[i - 1] == " "]
-    if not ends:
-        return []
+    for needle in (" ,", " ."):
+        i = text.find(needle)
+        while i >= 0:
+            ends.append(i + 1)
+            i = text.find(needle, i + 2)
     ends.sort()
     pattern = _space_before()
     out: list[Edit] = []
