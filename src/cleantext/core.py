@@ -39,6 +39,7 @@ __all__ = [
     "call_utf8",
     "normalize_edits",
     "only_drops_lines",
+    "utf8",
 ]
 
 #: ``(start, end, replacement)``; ``replacement is None`` marks a finding.
@@ -84,14 +85,16 @@ def call_cached(key: str, text: str, compute: Callable[[str], _T]) -> _T:
     return value
 
 
-def _utf8(text: str) -> bytes:
+def utf8(text: str) -> bytes:
+    """*text* as UTF-8, lone surrogates kept: how :func:`call_utf8` encodes a text, so also
+    how to encode what a rule looks for in those bytes."""
     return text.encode("utf-8", "surrogatepass")
 
 
 def call_utf8(text: str) -> bytes:
-    """*text* as UTF-8 (lone surrogates kept), encoded once per cleaning call for the
-    latest text: the byte-level probes of every rule of a call share it."""
-    return call_cached("core.utf8", text, _utf8)
+    """:func:`utf8` of *text*, encoded once per cleaning call for the latest text: the
+    byte-level probes of every rule of a call share it."""
+    return call_cached("core.utf8", text, utf8)
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..core import Edit, call_utf8
+from ..core import Edit, call_utf8, utf8
 from ..needles import NeedleSet
 from ._data import contains_word, load
 
@@ -58,10 +58,7 @@ class CalqueTable:
         """:attr:`keys` in UTF-8, found in one pass (made again if the keys are replaced)."""
         made = self._needles
         if made is None or made[0] is not self.keys:
-            made = self._needles = (
-                self.keys,
-                NeedleSet(k.encode("utf-8", "surrogatepass") for k in self.keys),
-            )
+            made = self._needles = (self.keys, NeedleSet(map(utf8, self.keys)))
         return made[1]
 
     def compiled(self) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, AnyStr
 
 from .._record import Frozen
-from ..core import Edit, call_utf8
+from ..core import Edit, call_utf8, utf8
 from ..needles import NeedleSet
 from ._data import contains_word, load
 from .context import LineSpans
@@ -147,7 +147,7 @@ class PlaceTable:
         self.mode = mode
         #: cheap pre-check: every spelling the pattern matches, found in one pass (most texts
         #: hold none)
-        self.spellings = NeedleSet(sorted({_utf8(s) for o in olds for s in (o, o.upper())}))
+        self.spellings = NeedleSet(sorted({utf8(s) for o in olds for s in (o, o.upper())}))
         self._pattern: tuple[re.Pattern[str], dict[str, tuple[int, PlaceName]]] | None = None
         self._scan: tuple[_ByteScan | None] | None = None
 
@@ -287,10 +287,6 @@ def _compile(table: PlaceTable) -> tuple[re.Pattern[str], dict[str, tuple[int, P
                 lookup[old] = (gi, n)
                 lookup.setdefault(old.upper(), (gi, n))
     return re.compile(trie_pattern(lookup)), lookup
-
-
-def _utf8(s: str) -> bytes:
-    return s.encode("utf-8", "surrogatepass")  # as call_utf8 encodes the text
 
 
 def _is_word_char(ch: str) -> bool:
