@@ -583,13 +583,18 @@ def _run_jsonl(
             target = out
             if job.mode == "fix":
                 target = stack.enter_context(atomic_writer(path))
+            chunk: list[bytes] = []  # a batch's output lines, written at once
+
+            def flush() -> None:
+                if target is not None and chunk:
+                    target.write(b"".join(chunk))
+                    chunk.clear()
+
             for result in workers.map_jsonl(name, fh):
-                chunk: list[bytes] = []  # the batch's output lines, written at once
                 for rec in result.records:
                     if rec.error:
                         if on_error == "fail":
-                            if target is not None and chunk:
-                                target.write(b"".join(chunk))
+                            flush()
                             _say(f"{PROG}: error: {rec.error}")
                             totals.errors += 1
                             raise _Abort
@@ -597,17 +602,14 @@ def _run_jsonl(
                         if broken <= MAX_REPORTED:
                             _say(f"{PROG}: kept broken line: {rec.error}")
                     if rec.report:
-                        if target is not None and chunk:
-                            target.write(b"".join(chunk))  # reports and lines stay in order
-                            chunk = []
+                        flush()  # reports and lines stay in order
                         _write_report(rec.report)
                     if target is not None:
                         data = rec.data
                         if job.mode == "filter" and not data.endswith(b"\n"):
                             data += b"\n"
                         chunk.append(data)
-                if target is not None and chunk:
-                    target.write(b"".join(chunk))
+                flush()
                 changed += result.changed
                 if result.stats is not None and totals.stats is not None:
                     totals.stats.merge(result.stats)
