@@ -130,6 +130,38 @@ def test_doc_holds_is_a_plain_scan_whether_or_not_the_needle_is_registered(parts
         assert fresh.holds(needle) == (needle in text.lower())
 
 
+_HINT_SETS = (
+    ("photo", "hoto credit", "copyright"),  # all ASCII: the set test answers when none is there
+    ("copyright", "무단", "(c)"),  # one outside ASCII, looked up every time
+    ("credit", "no such hint here"),
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["photo", "Photo", "PHOTO ", "hoto credit", "(C)", "copyright", "무단", "x", "\n", "İ"]
+        ),
+        max_size=20,
+    ),
+    st.sampled_from(_HINT_SETS),
+    st.booleans(),
+)
+def test_doc_containing_is_the_plain_lines_whether_or_not_its_needles_are_registered(
+    parts: list[str], hints: tuple[str, ...], registered: bool
+) -> None:
+    text = "".join(parts)
+    registry = needles._Registry()
+    if registered:  # every ASCII needle settled by the pass: present ones are looked up, absent ones not
+        for hint in hints:
+            registry.register(hint.encode())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(needles, "_REGISTRY", registry)
+        doc = Doc(text.split("\n"), text)
+        expected = {i for i, line in enumerate(doc.lines) if any(h in line.lower() for h in hints)}
+        assert doc.containing(hints) == expected
+
+
 def test_the_pipeline_gives_the_same_output_without_the_automaton(monkeypatch: pytest.MonkeyPatch) -> None:
     text = (
         "Officials in Kyiv met in Kiev, Ukraine, on Monday.\n\nPhoto: Jane Doe/Reuters\n\n"

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import needles
 from ..core import Edit, call_scratch, call_utf8
@@ -333,7 +333,16 @@ class Doc:
         if not hints:
             return out
         ulow = None if self.odd_case else self.ulow  # no ASCII shortcut when İ or Kelvin is about
-        for needle, bneedle, forms, group in _cover_plan(tuple(hints)):
+        plan = _cover_plan(tuple(hints))
+        entries: Sequence[_Entry] = plan.entries
+        if ulow is not None and plan.ascii:
+            # the ASCII needles the pass did not settle absent, by set operations (most are absent)
+            seen = self._needle_pass(ulow)
+            live = plan.ascii.intersection(seen[0])
+            if not plan.ascii <= seen[1]:
+                live |= plan.ascii - seen[1]
+            entries = [*plan.others, *map(plan.ascii_entry.__getitem__, live)] if live else plan.others
+        for needle, bneedle, forms, group in entries:
             if not self._holds(needle, bneedle, forms, ulow):
                 continue
             for hint, bhint in group:
@@ -361,9 +370,7 @@ class Doc:
         if needle in absent:
             return False
         if bneedle is not None and ulow is not None:
-            seen = self._found
-            if seen is None:
-                seen = self._found = needles.scan(ulow)
+            seen = self._needle_pass(ulow)
             if bneedle in seen[1]:
                 found = bneedle in seen[0]
             else:
@@ -374,6 +381,13 @@ class Doc:
         if not found:
             absent.add(needle)
         return found
+
+    def _needle_pass(self, ulow: bytes) -> needles.Found:
+        """The registered needles :attr:`ulow` holds, and those that settles (one pass, kept)."""
+        seen = self._found
+        if seen is None:
+            seen = self._found = needles.scan(ulow)
+        return seen
 
     @property
     def odd_case(self) -> bool:
@@ -451,14 +465,28 @@ def needle_forms(needle: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
-#: :func:`hint_cover` ready for :meth:`Doc.containing`: per needle, its UTF-8 when it is ASCII
-#: (else ``None``), the forms of its first letter outside ASCII, and its hints with theirs
-_Plan = tuple[tuple[str, bytes | None, tuple[str, ...], tuple[tuple[str, bytes | None], ...]], ...]
+#: one needle of :func:`hint_cover` ready for :meth:`Doc.containing`: the needle, its UTF-8 when
+#: it is ASCII (else ``None``), the forms of its first letter outside ASCII, and its hints with theirs
+_Entry = tuple[str, bytes | None, tuple[str, ...], tuple[tuple[str, bytes | None], ...]]
+
+
+class _Plan(NamedTuple):
+    """:func:`hint_cover` ready for :meth:`Doc.containing`."""
+
+    #: every needle, in cover order
+    entries: tuple[_Entry, ...]
+    #: the UTF-8 of the ASCII needles: set operations on the needle pass's answer leave only
+    #: those it did not settle absent to look up
+    ascii: frozenset[bytes]
+    #: the entry of each ASCII needle, by its UTF-8
+    ascii_entry: dict[bytes, _Entry]
+    #: the needles outside ASCII (looked up every time)
+    others: tuple[_Entry, ...]
 
 
 @lru_cache(maxsize=128)
 def _cover_plan(hints: tuple[str, ...]) -> _Plan:
-    return tuple(
+    entries = tuple(
         (
             needle,
             needle.encode() if needle.isascii() else None,
@@ -469,6 +497,8 @@ def _cover_plan(hints: tuple[str, ...]) -> _Plan:
         # shared four-letter piece (" com", "you ") is common, which slows the pass down
         for needle, group in hint_cover(hints, pieces=not needles.available())
     )
+    ascii_entry = {e[1]: e for e in entries if e[1] is not None}
+    return _Plan(entries, frozenset(ascii_entry), ascii_entry, tuple(e for e in entries if e[1] is None))
 
 
 #: needles standing for hints: ``((needle, hints holding it), ...)``
