@@ -1,0 +1,157 @@
+"""The routes that compile fewer or smaller patterns on first use answer as the plain patterns do.
+
+A fresh process pays for every pattern it compiles (the CLI as a pre-commit hook, each ``-j``
+worker), so some rules try a line only with the markers its first word can start instead of
+one pattern of them all.  These tests hold the cheap routes to the plain patterns' answers.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cleantext.boilerplate import markers, share
+from strategies import MARKERS, SENTENCES, documents
+
+# ----------------------------------------------------------------------------- case folding
+
+
+def _ignorecase_pairs() -> set[tuple[str, str]]:
+    """Every pair of characters ``re.IGNORECASE`` matches with each other while their lower
+    cases differ, from the case tables ``re`` itself uses (``_sre``, ``re._casefix``)."""
+    sre = pytest.importorskip("_sre")
+    casefix = pytest.importorskip("re._casefix")
+    by_lower: dict[int, list[str]] = {}
+    for code in range(sys.maxunicode + 1):
+        if not 0xD800 <= code <= 0xDFFF:
+            by_lower.setdefault(sre.unicode_tolower(code), []).append(chr(code))
+    pairs: set[tuple[str, str]] = set()
+    for lower, group in by_lower.items():
+        others = list(group)
+        for extra in casefix._EXTRA_CASES.get(lower, ()):
+            others += by_lower[extra]
+        if len(others) < 2:
+            continue
+        for y in group:
+            pattern = re.compile(re.escape(y), re.IGNORECASE)
+            pairs.update((y, z) for z in others if z != y and y.lower() != z.lower() and pattern.fullmatch(z))
+    return pairs
+
+
+def test_case_apart_covers_every_pair_ignorecase_folds_together() -> None:
+    pairs = _ignorecase_pairs()
+    assert ("ſ", "s") in pairs and ("İ", "i") in pairs  # the tables were read
+    apart = markers.case_apart
+    assert [(y, z) for y, z in pairs if not apart(y.lower()) and not apart(z.lower())] == []
+
+
+def test_no_built_in_marker_is_case_apart() -> None:
+    """So the cheap routes serve every line of ordinary case."""
+    for category in markers.CATEGORIES:
+        assert not markers._key_table((category,), ()).case_apart, category
+
+
+# ----------------------------------------------------------------------------- boilerplate.share
+
+#: lines that look like a standalone marker at a line start, and prose that starts like one
+_LOOK_ALIKES = [
+    "Check Also",
+    "Check also that the valve is closed",
+    "Share",
+    "Shared values matter",
+    "Share prices rose",
+    "Related: the talks",
+    "Relatedly, the talks failed",
+    "Advertisement",
+    "Advertisements are everywhere",
+    "Read more about the talks",
+    "Reader comments",
+    "In case you missed it",
+    "In other news, the talks failed",
+    "Incase",
+    "10 thoughts on “X”",
+    "10 thoughtsful",
+    "© 2024 Reuters",
+    "ⓒ",
+    "Copyright",
+    "Comments are closed.",
+    "Leave a Reply",
+    "About the Author",
+    "Tags: talks",
+    "— Читайте также",
+    "Читайте, знакомьтесь",
+    "Entermedia 주요뉴스",
+    "Pick Six Newsletter",
+    "Loading...",
+    "I'm here to tell you that the laws of physics apply",
+    "Every online business exists in the 'space-time continuum.'",
+    "ſhare this",
+    "İn case you missed it",
+    "IN CASE YOU MISSED İT",
+    "µ",
+    "",
+    "...",
+    "__Share",
+    "(((Share",
+]
+
+_STANDALONE_FRAGMENTS = sorted(
+    {frag for category in share._STANDALONE for frag in markers.fragments(category)},
+    key=lambda frag: (len(frag), frag),
+)
+
+
+@lru_cache(maxsize=4)
+def _plain(extra: markers.Extra) -> re.Pattern[str]:
+    """The one pattern of every standalone marker that share compiled before."""
+    return markers.compile_categories(share._STANDALONE, extra, share._MARKER_START)
+
+
+def _same_answer(line: str, extra: markers.Extra = ()) -> None:
+    assert share._starts_with_marker(line, extra) == (_plain(extra).match(line) is not None), line
+
+
+@pytest.mark.parametrize("line", _LOOK_ALIKES)
+def test_share_marker_start_on_look_alikes(line: str) -> None:
+    _same_answer(line)
+
+
+def test_share_marker_start_on_every_sentence_and_marker() -> None:
+    for line in (*SENTENCES, *MARKERS):
+        _same_answer(line)
+        _same_answer(line.upper())
+
+
+@given(documents())
+def test_share_marker_start_on_generated_documents(text: str) -> None:
+    for line in text.split("\n")[:40]:
+        _same_answer(line)
+
+
+@st.composite
+def _marker_lines(draw: st.DrawFn) -> str:
+    """A line that starts with a match of one standalone fragment, in any case, after junk."""
+    frag = draw(st.sampled_from(_STANDALONE_FRAGMENTS))
+    body = draw(st.from_regex(re.compile(frag, re.IGNORECASE), fullmatch=True))
+    case = draw(st.sampled_from([str, str.upper, str.lower, str.title, str.swapcase]))
+    lead = draw(st.sampled_from(["", "- ", "“", "((((", "_", "•", "¡"]))
+    tail = draw(st.sampled_from(["", " ", ":", "s", "x", " and more", "…", "'s"]))
+    return lead + case(body) + tail
+
+
+@given(_marker_lines())
+@example("İNSTAGRAM")
+@example("ſhare")
+def test_share_marker_start_on_lines_made_from_the_markers(line: str) -> None:
+    _same_answer(line)
+
+
+@pytest.mark.parametrize("extra", [(("share", "Teilen auf"),), (("related", "ſiehe auch"),)])
+def test_share_marker_start_with_user_markers(extra: markers.Extra) -> None:
+    for line in ("Teilen auf X", "teilen", "Siehe auch", "ſiehe auch", "SIEHE AUCH:", "Share"):
+        _same_answer(line, extra)
