@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cleantext.boilerplate import markers, share
+from cleantext.boilerplate import comments, markers, share
 from strategies import MARKERS, SENTENCES, documents
 
 # ----------------------------------------------------------------------------- case folding
@@ -155,3 +155,91 @@ def test_share_marker_start_on_lines_made_from_the_markers(line: str) -> None:
 def test_share_marker_start_with_user_markers(extra: markers.Extra) -> None:
     for line in ("Teilen auf X", "teilen", "Siehe auch", "ſiehe auch", "SIEHE AUCH:", "Share"):
         _same_answer(line, extra)
+
+
+# ----------------------------------------------------------------------------- the rules' line matchers
+
+
+def _rule_matchers() -> list[markers.LineMatcher]:
+    """The line matchers of the boilerplate rules (built-in markers)."""
+    from cleantext.boilerplate import ads, author, captions, comments, credits, debris, promo, related
+
+    return [
+        ads._ads(()),
+        author._box(()),
+        captions._start(()),
+        *comments._matchers(()),
+        markers.line_matcher("comments_end", (), r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z"),
+        credits._credits(()),
+        debris._meta_alone(()),
+        debris._meta_field(()),
+        *promo._matchers(()),
+        promo._head(()),
+        *related._patterns(()),
+        *share._matchers(()),
+    ]
+
+
+@lru_cache(maxsize=64)
+def _plain_of(matcher: markers.LineMatcher) -> re.Pattern[str]:
+    categories, extra = matcher._categories
+    return markers.compile_categories(categories, extra, matcher.template)
+
+
+_LOOSE_FRAGMENTS = sorted(
+    {frag for category in markers.CATEGORIES for frag in markers._key_table((category,), ()).loose},
+    key=lambda frag: (len(frag), frag),
+)
+
+
+@st.composite
+def _loose_lines(draw: st.DrawFn) -> str:
+    """A line holding a match of a fragment tried on lines of any first word ("in case you
+    missed it", "© 2024"), at its start or after a word some other fragment starts with."""
+    frag = draw(st.sampled_from(_LOOSE_FRAGMENTS))
+    body = draw(st.from_regex(re.compile(frag, re.IGNORECASE), fullmatch=True))
+    case = draw(st.sampled_from([str, str.upper, str.title]))
+    lead = draw(st.sampled_from(["", "- ", "“", "Share ", "Read more: ", "Related ", "Sign up ", "No "]))
+    tail = draw(st.sampled_from(["", ":", " here", "…", "s"]))
+    return lead + case(body) + tail
+
+
+def _same_as_plain(line: str) -> None:
+    for matcher in _rule_matchers():
+        fast = matcher.match(line)
+        if matcher.follows_case(line):
+            plain = _plain_of(matcher).match(line)
+            assert (fast is None) == (plain is None), (matcher.template, line)
+            if fast is not None and plain is not None:
+                assert fast.group() == plain.group(), (matcher.template, line)
+
+
+@given(_loose_lines())
+@example("İn case you missed it")
+@example("In case you missed it")
+@example("You must be logged in to post a comment.")
+@example("The personal data will be used to support your experience throughout this website.")
+def test_rule_matchers_on_lines_with_loose_fragments(line: str) -> None:
+    _same_as_plain(line)
+
+
+@pytest.mark.parametrize("line", _LOOK_ALIKES)
+def test_rule_matchers_on_look_alikes(line: str) -> None:
+    _same_as_plain(line)
+
+
+@given(documents())
+def test_rule_matchers_on_generated_documents(text: str) -> None:
+    for line in text.split("\n")[:40]:
+        _same_as_plain(line)
+
+
+def test_a_line_of_folded_case_is_tried_with_every_loose_fragment() -> None:
+    """ "İn" is filed as "i̇n", not "in": such a line keeps every fragment not filed under a word,
+    as the fragments of common first words were before they were filed under those words."""
+    widget = comments._matchers(())[0]
+    table = markers._key_table(("comments",), ())
+    assert "you must (?:be )?log(?:ged)? in to post a comment\\.?" in table.common["you"]
+    assert table.loose_for("you") != table.loose
+    assert table.loose_for("i\u0307n") == table.loose == table.loose_for("ſhare")
+    assert widget.match("YOU MUST BE LOGGED İN TO POST A COMMENT.") is not None

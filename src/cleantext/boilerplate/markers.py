@@ -504,11 +504,20 @@ def _long_hint(frag: str) -> bool:
 
 
 class _KeyTable:
-    """The fragments of some categories filed by the first word they can start with."""
+    """The fragments of some categories filed by the first word they can start with.
+
+    The *loose* fragments are tried on lines of any first word: those whose first word is
+    unknown (:attr:`anywhere`), and those that start only with common words ("in case you
+    missed it"), which are found through their literal text instead of their first word
+    (:attr:`common`: by first word, so that a line starting with "Share" is not tried with
+    them).
+    """
 
     def __init__(self, categories: tuple[str, ...], extra: Extra) -> None:
         self.by_key: dict[str, list[str]] = {}
         self.loose: list[str] = []
+        self.anywhere: list[str] = []
+        self.common: dict[str, list[str]] = {}
         hints: list[str] = []
         self.always = False
         frags = [frag for category in categories for frag in (*fragments(category), *own(extra, category))]
@@ -521,16 +530,31 @@ class _KeyTable:
                     self.by_key.setdefault(word, []).append(frag)
                 continue
             self.loose.append(frag)
+            if words is None:
+                self.anywhere.append(frag)
+            else:
+                for word in words:
+                    self.common.setdefault(word, []).append(frag)
             hint = literal_hint(frag)
             if hint is None:
                 self.always = True
             else:
                 hints.append(hint)
         # a plural first word ("Photos:") is looked up under its singular too
-        for word in list(self.by_key):
-            self.by_key.setdefault(word + "s", []).extend(self.by_key[word])
+        for table in (self.by_key, self.common):
+            for word in list(table):
+                table.setdefault(word + "s", []).extend(table[word])
         self.keys = frozenset(self.by_key)
         self.hints = minimal_hints(hints)
+
+    def loose_for(self, key: str) -> list[str]:
+        """The loose fragments a line whose first word is *key* may start with: those of an
+        unknown first word and the common-word ones of *key*; all of them when the key holds a
+        character whose case ``re`` folds with another lower case (a line starting with
+        "İn" may start "in case you missed it")."""
+        if case_apart(key):
+            return self.loose
+        return self.anywhere + self.common.get(key, [])
 
 
 @lru_cache(maxsize=64)
@@ -543,7 +567,8 @@ class LineMatcher:
 
     Fragments are grouped by the first word they can start with (:func:`line_key`):
     a line is only tried against the few fragments of its own first word, plus the
-    fragments whose first word is unknown.  :meth:`candidates` lists the lines worth
+    fragments whose first word is unknown (a line starting with a word no fragment is
+    filed under: with every fragment not filed under a word).  :meth:`candidates` lists the lines worth
     trying: those starting with a known first word, and those containing the literal
     text of an unkeyed fragment.  Results are those of the plain pattern.
     """
@@ -553,6 +578,7 @@ class LineMatcher:
         self._categories = (categories, extra)
         table = _key_table(categories, extra)
         self._case_apart = table.case_apart
+        self._table = table
         self._by_key = table.by_key
         self._loose = table.loose
         self.always = table.always
@@ -568,7 +594,7 @@ class LineMatcher:
             return self._compiled[key]
         except KeyError:
             pass
-        frags = (self._by_key[key] if key is not None else []) + self._loose
+        frags = self._by_key[key] + self._table.loose_for(key) if key is not None else self._loose
         entry = None
         if frags:
             first = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
