@@ -355,13 +355,13 @@ def test_whole_line_matchers_skip_only_lines_too_long_to_match(category: str, li
     fast = markers.line_matcher(category, (), template)
     plain = markers.compile_category(category, (), template)
     assert (fast.match(line) is not None) == (plain.match(line) is not None)
-    assert markers._longest_match("(?:ab|c)", r"[\W_]{0,3}(?:{m})\Z") == 5
-    assert markers._longest_match("(?:ab|c)", r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z") == 8
-    assert markers._longest_match("(?:ab)", r"(?:{m}).*\Z") > 10**9
-    assert markers._longest_match("(?:ab)", r"(?:{m})") > 10**9
-    assert markers._longest_match("(?:ab)", r"(?:{m}){2}\Z") > 10**9
-    assert markers._longest_match("(?:ab)", r"(?:x(?:{m})){2}\Z") > 10**9
-    assert markers._longest_match("(?:ab)", r"(?:{m})(?: (?:{m}))?\Z") > 10**9
+    assert markers._longest_match(["ab", "c"], r"[\W_]{0,3}(?:{m})\Z") == 5
+    assert markers._longest_match(["ab", "c"], r"[\W_]{0,3}(?:{m})[\W_]{0,3}\Z") == 8
+    assert markers._longest_match(["ab"], r"(?:{m}).*\Z") > 10**9
+    assert markers._longest_match(["ab"], r"(?:{m})") > 10**9
+    assert markers._longest_match(["ab"], r"(?:{m}){2}\Z") > 10**9
+    assert markers._longest_match(["ab"], r"(?:x(?:{m})){2}\Z") > 10**9
+    assert markers._longest_match(["ab"], r"(?:{m})(?: (?:{m}))?\Z") > 10**9
 
 
 @given(

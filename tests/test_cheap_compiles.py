@@ -243,3 +243,14 @@ def test_a_line_of_folded_case_is_tried_with_every_loose_fragment() -> None:
     assert table.loose_for("you") != table.loose
     assert table.loose_for("i\u0307n") == table.loose == table.loose_for("ſhare")
     assert widget.match("YOU MUST BE LOGGED İN TO POST A COMMENT.") is not None
+
+
+@pytest.mark.parametrize("category", markers.CATEGORIES)
+def test_the_widest_match_of_an_entry_is_that_of_its_widest_fragment(category: str) -> None:
+    """Entries take their width from the widths of their fragments, each parsed once."""
+    parser = markers.sre_parser()
+    table = markers._key_table((category,), ())
+    entries = [table.by_key[key] + table.loose_for(key) for key in table.by_key] + [table.loose]
+    for frags in filter(None, entries):
+        whole = parser.parse("(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")").getwidth()[1]
+        assert min(whole, parser.MAXREPEAT) == min(max(map(markers._widest, frags)), parser.MAXREPEAT)

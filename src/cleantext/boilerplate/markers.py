@@ -597,8 +597,8 @@ class LineMatcher:
         frags = self._by_key[key] + self._table.loose_for(key) if key is not None else self._loose
         entry = None
         if frags:
-            first = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
-            entry = _Keyed(first, _longest_match(first, self.template))
+            unique = sorted(set(frags), key=len, reverse=True)
+            entry = _Keyed("(?:" + "|".join(unique) + ")", _longest_match(unique, self.template))
         self._compiled[key] = entry
         return entry
 
@@ -676,18 +676,26 @@ _NOT_BUILT = _Keyed("", 0)
 _UNBOUNDED = 1 << 62
 
 
-def _longest_match(first: str, template: str) -> int:
+def _longest_match(frags: Iterable[str], template: str) -> int:
     """The length of the longest line *template* (a whole-line pattern, ``…\\Z``) can match with
-    its one ``{m}`` replaced by *first*, else a huge number.
+    its one ``{m}`` replaced by the alternation of *frags*, else a huge number.
 
-    The template's width is parsed once; only *first* is parsed per call.
+    The template's width is parsed once, and each fragment once (:func:`_widest`): the widest
+    match of an alternation is that of its widest alternative.
     """
     rest = _template_width(template)
     if rest >= _UNBOUNDED:
         return _UNBOUNDED
-    parser = sre_parser()
-    widest: int = parser.parse(first).getwidth()[1]  # case does not change a width
-    return rest + widest if widest < parser.MAXREPEAT else _UNBOUNDED
+    widest = max(map(_widest, frags))
+    return rest + widest if widest < sre_parser().MAXREPEAT else _UNBOUNDED
+
+
+@lru_cache(maxsize=4096)
+def _widest(frag: str) -> int:
+    """The length of the longest match of the fragment *frag* (``MAXREPEAT``: unbounded); case
+    does not change a width."""
+    width: int = sre_parser().parse(frag).getwidth()[1]
+    return width
 
 
 @lru_cache(maxsize=64)
