@@ -254,3 +254,22 @@ def test_the_widest_match_of_an_entry_is_that_of_its_widest_fragment(category: s
     for frags in filter(None, entries):
         whole = parser.parse("(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")").getwidth()[1]
         assert min(whole, parser.MAXREPEAT) == min(max(map(markers._widest, frags)), parser.MAXREPEAT)
+
+
+# ----------------------------------------------------------------------------- boilerplate.captions
+
+
+def test_captions_compile_the_paren_fragments_once() -> None:
+    """The pattern tried at each "(" holds the fragments with "(": the same fragments are not
+    compiled again for a search of the whole text (only a marker set without that pattern is)."""
+    from cleantext.boilerplate import captions
+
+    text = "Lavrov (right) meets Truss in Moscow on February 10.\n(AP Photo/Evan Vucci)\nBody (2019) text.\n"
+    captions._paren_pattern.cache_clear()
+    assert captions.find_captions(text) != []
+    assert captions._at_paren(()) is not None
+    assert captions._paren_pattern.cache_info().currsize == 0
+    odd = (("captions", "Foto(s"),)  # a match that need not open with "(": searched for in the text
+    assert captions._at_paren(odd) is None
+    captions.find_captions("Body text.\nFoto(s): Reuters\n", odd)
+    assert captions._paren_pattern.cache_info().currsize == 1

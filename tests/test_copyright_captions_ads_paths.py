@@ -146,8 +146,9 @@ def test_paren_matches_tried_at_each_paren_are_those_of_the_text_search(
     at_paren = captions._at_paren(extra)
     assert paren is not None and at_paren is not None
     doc = _doc(text)
-    searched = captions._matching(doc, paren[1])
-    fast = captions._matching(doc, paren[1], at_paren, longest)
+    pattern = captions._paren_pattern(extra)
+    searched = captions._matching(doc, pattern)
+    fast = captions._matching(doc, pattern, at_paren, longest)
     assert fast == {i for i in searched if longest is None or len(doc.lines[i]) <= longest}
 
 

@@ -120,12 +120,16 @@ def _lines(doc: Doc, extra: Extra, start: LineMatcher) -> tuple[set[int], set[in
     if paren is None:
         searched = doc.containing(hints)
     else:
-        plain, pattern = paren
+        plain = paren[0]
         unmarked, marks = _unmarked(plain)
         text = doc.text
         searched = doc.containing(plain if any(map(text.__contains__, marks)) else unmarked)
         if "(" in text:
-            searched |= _matching(doc, pattern, _at_paren(extra), _MAX_LINE)
+            at_paren = _at_paren(extra)
+            if at_paren is not None:
+                searched |= _matching_at_parens(doc, at_paren, _MAX_LINE)
+            else:
+                searched |= _matching(doc, _paren_pattern(extra))
     found |= searched
     # the last character first: most lines end in a full stop or a quote
     found.update(
@@ -156,10 +160,10 @@ def _unmarked(hints: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=16)
-def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
-    """The search hints without ``(``, and the fragments whose literal
-    hint holds ``(``, as one pattern; ``None`` when a fragment looks outside its match (the
-    pattern runs over the whole text, where a line's end is a newline).
+def _paren_search(extra: Extra) -> tuple[tuple[str, ...], str] | None:
+    """The search hints without ``(``, and the fragments whose literal hint holds ``(``, as
+    one alternation (the source of :func:`_paren_pattern`); ``None`` when a fragment looks
+    outside its match (the pattern runs over the whole text, where a line's end is a newline).
 
     On a line holding none of those hints, only these fragments can match: every fragment
     the trigger tries there has a hint holding one of the search hints, so one with ``(``.
@@ -173,8 +177,21 @@ def _paren_search(extra: Extra) -> tuple[tuple[str, ...], re.Pattern[str]] | Non
         mark in f.replace("\\^", "").replace("[^", "[") for f in frags for mark in _LOOKS_OUT
     ):
         return None
-    pattern = re.compile("(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")", re.IGNORECASE)
-    return tuple(h for h in hints if "(" not in h), pattern
+    alternation = "(?:" + "|".join(sorted(set(frags), key=len, reverse=True)) + ")"
+    return tuple(h for h in hints if "(" not in h), alternation
+
+
+@lru_cache(maxsize=16)
+def _paren_pattern(extra: Extra) -> re.Pattern[str]:
+    """The alternation of :func:`_paren_search`, compiled, for a search of the whole text.
+
+    Only when :func:`_at_paren` is ``None``: the pattern tried at each ``(`` holds these
+    fragments too, so compiling both (1-2 ms each) would be paid twice for one answer.
+    """
+    paren = _paren_search(extra)
+    if paren is None:
+        raise ValueError("no text search for these caption markers")
+    return re.compile(paren[1], re.IGNORECASE)
 
 
 def _paren_frags(extra: Extra) -> list[str]:
@@ -197,12 +214,12 @@ def _at_paren(extra: Extra) -> re.Pattern[str] | None:
         return None
     heads = _heads(frags)
     if heads is None:
-        return paren[1]
+        return _paren_pattern(extra)
     seconds: dict[str, set[str]] = {}
     for head in sorted(heads):
         seconds.setdefault(head[0], set()).add(head[1])
     gate = "|".join(re.escape(a) + "[" + "".join(map(re.escape, sorted(b))) + "]" for a, b in seconds.items())
-    return re.compile(f"(?=\\((?:{gate})){paren[1].pattern}", re.IGNORECASE)
+    return re.compile(f"(?=\\((?:{gate})){paren[1]}", re.IGNORECASE)
 
 
 def _heads(frags: list[str]) -> set[str] | None:
