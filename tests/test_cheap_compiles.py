@@ -273,3 +273,11 @@ def test_captions_compile_the_paren_fragments_once() -> None:
     assert captions._at_paren(odd) is None
     captions.find_captions("Body text.\nFoto(s): Reuters\n", odd)
     assert captions._paren_pattern.cache_info().currsize == 1
+
+
+def test_captions_ascii_punctuation_is_that_of_the_string_module() -> None:
+    import string
+
+    from cleantext.boilerplate import captions
+
+    assert string.punctuation == captions._ASCII_PUNCTUATION

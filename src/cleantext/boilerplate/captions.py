@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import string
 from functools import lru_cache
 from typing import Any
 
@@ -40,6 +39,8 @@ _ABBREV_END = lazy_pattern(
 _WORD = lazy_pattern(globals(), "_WORD", r"[^\W\d_]+")
 _PARENS = lazy_pattern(globals(), "_PARENS", r"\([^()\n]{0,120}\)")
 _PIPES = "| "
+#: ``string.punctuation`` (importing ``string`` compiles a pattern at every start-up)
+_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 #: a position mark: "(right)", "(from left)", "(à gauche)", "(pictured)"
@@ -155,7 +156,7 @@ def _unmarked(hints: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     a case form that is a mark): one C-level find for ``/`` instead of a scan for
     ``reuters/`` (most texts hold no ``/``).
     """
-    marks = "".join(dict.fromkeys(c for hint in hints for c in hint if c in string.punctuation))
+    marks = "".join(dict.fromkeys(c for hint in hints for c in hint if c in _ASCII_PUNCTUATION))
     return tuple(hint for hint in hints if not any(c in marks for c in hint)), marks
 
 
