@@ -281,3 +281,66 @@ def test_captions_ascii_punctuation_is_that_of_the_string_module() -> None:
     from cleantext.boilerplate import captions
 
     assert string.punctuation == captions._ASCII_PUNCTUATION
+
+
+# ----------------------------------------------------------------------------- translation.attribution
+
+
+def _two_attributions_per_quote(text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    """The matches the rule took before: one pattern per closing quote, searched with finditer."""
+    from cleantext.translation import attribution
+
+    verbs, name = attribution._words()["verbs"], attribution._NAME
+    out = []
+    for q in attribution._QUOTES:
+        pattern = re.compile(
+            rf"{q} (?<=[,!?]{q} )((?:he|she|they|we|I) (?:{verbs})\. )"
+            rf"((?:The (?:[a-z-]+ ){{0,2}}[a-z-]+)|{name}(?: {name}){{0,2}}) (?:{verbs})"
+            rf"([^\n.!?“”\"]{{0,200}})[.!?](?!\S)"
+        )
+        out += [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    return out
+
+
+@st.composite
+def _attributions(draw: st.DrawFn) -> str:
+    """Quotes attributed twice or once, in both quote styles, run together or apart."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        quote = draw(st.sampled_from(["“We will not give up{}”", '"We will not give up{}"', "{}”", '{}"']))
+        punct = draw(st.sampled_from([",", "!", "?", ".", ""]))
+        pronoun = draw(st.sampled_from(["he", "she", "they", "we", "I", "He", "it"]))
+        verb, verb2 = (
+            draw(st.sampled_from(["said", "added", "told", "noted", "sang"])),
+            draw(st.sampled_from(["said", "told", "stressed", "ate"])),
+        )
+        speaker = draw(
+            st.sampled_from(["Truss", "Liz Truss", "The foreign minister", "the minister", "O'Neill"])
+        )
+        tail = draw(
+            st.sampled_from(
+                ["", " reporters", " a press conference in Moscow", " that it failed", " x" * 120]
+            )
+        )
+        end = draw(st.sampled_from([".", "!", "", ".x", "”", '"']))
+        parts.append(f"{quote.format(punct)} {pronoun} {verb}. {speaker} {verb2}{tail}{end}")
+    return draw(st.sampled_from([" ", "\n", "", "  "])).join(parts)
+
+
+@given(_attributions())
+@example("“We will not give up,” he said. Truss told reporters in Moscow.")
+@example('"No," she said. The foreign minister told a press conference. "Yes!" we said. Lavrov said.')
+@example("“A,” I said. “B,” they said. Truss told reporters.")
+def test_two_attributions_are_found_as_by_a_pattern_per_quote(text: str) -> None:
+    from cleantext.translation import attribution
+
+    found = [(m.span(), m.groups()) for m in attribution._two_attribution_matches(text)]
+    assert found == _two_attributions_per_quote(text)
+
+
+@given(documents())
+def test_two_attributions_in_generated_documents(text: str) -> None:
+    from cleantext.translation import attribution
+
+    found = [(m.span(), m.groups()) for m in attribution._two_attribution_matches(text)]
+    assert found == _two_attributions_per_quote(text)
