@@ -567,10 +567,11 @@ class LineMatcher:
 
     Fragments are grouped by the first word they can start with (:func:`line_key`):
     a line is only tried against the few fragments of its own first word, plus the
-    fragments whose first word is unknown (a line starting with a word no fragment is
-    filed under: with every fragment not filed under a word).  :meth:`candidates` lists the lines worth
-    trying: those starting with a known first word, and those containing the literal
-    text of an unkeyed fragment.  Results are those of the plain pattern.
+    loose fragments it may start with (:meth:`_KeyTable.loose_for`; a line whose first
+    word no fragment is filed under, with all of them).  :meth:`candidates` lists the
+    lines worth trying: those starting with a known first word, and those containing the
+    literal text of an unkeyed fragment.  Results are those of the plain pattern (on a
+    line that :meth:`follows_case`).
     """
 
     def __init__(self, categories: tuple[str, ...], extra: Extra, template: str) -> None:
