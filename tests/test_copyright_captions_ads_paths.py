@@ -148,7 +148,7 @@ def test_paren_matches_tried_at_each_paren_are_those_of_the_text_search(
     doc = _doc(text)
     pattern = captions._paren_pattern(extra)
     searched = captions._matching(doc, pattern)
-    fast = captions._matching(doc, pattern, at_paren, longest)
+    fast = captions._matching_at_parens(doc, at_paren, longest)
     assert fast == {i for i in searched if longest is None or len(doc.lines[i]) <= longest}
 
 

@@ -267,18 +267,13 @@ def _seq_heads(seq: list[tuple[Any, Any]], k: int, parser: Any) -> set[str] | No
 _LOOKS_OUT = ("\\Z", "\\A", "$", "^", "(?=", "(?!", "(?<")
 
 
-def _matching(
-    doc: Doc, pattern: re.Pattern[str], at_paren: re.Pattern[str] | None = None, longest: int | None = None
-) -> set[int]:
+def _matching(doc: Doc, pattern: re.Pattern[str]) -> set[int]:
     """The lines where a match of *pattern* starts (searched in the text: C-level between hits).
 
     Each search starts at a line start, so a match running into the next line cannot hide
-    one that lies within that line.  With *at_paren*, the same pattern for a ``(`` (see
-    :func:`_at_paren`), it is tried at each ``(`` of the lines up to *longest* characters
-    (:func:`_matching_at_parens`).
+    one that lies within that line.  (For the same pattern for a ``(``, see :func:`_at_paren`,
+    :func:`_matching_at_parens` tries it at each ``(`` instead.)
     """
-    if at_paren is not None:
-        return _matching_at_parens(doc, at_paren, longest)
     text = doc.text
     m = pattern.search(text)
     if m is None:
