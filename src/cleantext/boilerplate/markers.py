@@ -578,7 +578,6 @@ class LineMatcher:
         self.template = template
         self._categories = (categories, extra)
         table = _key_table(categories, extra)
-        self._case_apart = table.case_apart
         self._table = table
         self._by_key = table.by_key
         self._loose = table.loose
@@ -636,7 +635,7 @@ class LineMatcher:
         another lower case (:func:`case_apart`), which can make a line start with a fragment
         filed under another first word.  (The rules take the filing as it is; a caller that
         stands for one plain pattern asks this first.)"""
-        return not self._case_apart and not case_apart(line.lower())
+        return not self._table.case_apart and not case_apart(line.lower())
 
     def match(self, line: str) -> re.Match[str] | None:
         """``pattern.match(line)``."""
