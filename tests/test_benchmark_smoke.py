@@ -79,3 +79,21 @@ def test_startup_benchmark_prints_its_table() -> None:
     assert proc.returncode == 0, proc.stderr
     for row in ("python -c pass (floor)", "cleantext --version", "cleantext (filter, one line)"):
         assert f"| {row}" in proc.stdout, row
+
+
+def test_jobs_ceiling_prints_its_table(tmp_path: Path) -> None:
+    data = tmp_path / "small.jsonl"
+    records = [{"id": i, "text": f"Para {i} , with a stray space.\n\nAbout the author"} for i in range(6)]
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "jobs_ceiling.py"), "--input", str(data), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for row in ("-j 1", "-j 2", "one", "split"):
+        assert f"| {row} |" in proc.stdout, row
+    assert "-j 2 speedup (per round): median" in proc.stdout
+    assert "ceiling one / split (per round): median" in proc.stdout
