@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..core import Edit, Rule
+from ..settle import settle
 from . import calques, places
 from .context import first_period_lower
 
@@ -33,7 +34,9 @@ class _Deferred:
     and a lowercase letter (*after_stop*: the rules that repair such breaks), or one of
     the strings *needs* (a closing quote, for an attribution).  A text that fails it
     holds no candidate (the rule's own pre-check is the same), so a short clean text
-    imports nothing more.  Pickles as its module and function name.
+    imports nothing more.  Edits are run to a fixpoint (:func:`~cleantext.settle.settle`):
+    a short line takes the English verdict of the document, which the edits can change.
+    Pickles as its module and function name.
     """
 
     __slots__ = ("_finder", "after_stop", "module", "name", "needs")
@@ -55,7 +58,8 @@ class _Deferred:
             if self.needs and not any(s in text for s in self.needs):
                 return []
             finder = self._finder = getattr(importlib.import_module(f"{__name__}.{self.module}"), self.name)
-        return finder(text)
+        edits = finder(text)
+        return settle(finder, text, edits) if edits else edits
 
     def _key(self) -> tuple[str, str, bool, tuple[str, ...]]:
         return self.module, self.name, self.after_stop, self.needs

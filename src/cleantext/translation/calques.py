@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..core import Edit, call_utf8, utf8
 from ..needles import NeedleSet
+from ..settle import settle
 from ._data import contains_word, load
 
 __all__ = ["CalqueTable", "Calques", "builtin_calques", "default_table", "find_calques"]
@@ -75,7 +76,8 @@ class CalqueTable:
 
 
 class Calques:
-    """The ``translation.calques`` finder: the built-in table with the user's pairs.
+    """The ``translation.calques`` finder: the built-in table with the user's pairs, its
+    edits run to a fixpoint (:func:`~cleantext.settle.settle`).
 
     Only the user's pairs are kept here; the table is loaded and built the first time
     the rule runs, so building the rules costs nothing.  Pickles as its pairs.
@@ -95,7 +97,9 @@ class Calques:
         return table
 
     def __call__(self, text: str) -> list[Edit]:
-        return find_calques(self._table or self.table(), text)
+        table = self._table or self.table()
+        edits = find_calques(table, text)
+        return settle(lambda t: find_calques(table, t), text, edits) if edits else edits
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Calques) and other.extra == self.extra

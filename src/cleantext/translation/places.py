@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, AnyStr
 from .._record import Frozen
 from ..core import Edit, call_utf8, utf8
 from ..needles import NeedleSet
+from ..settle import settle
 from ._data import contains_word, load
 from .context import LineSpans
 
@@ -175,7 +176,8 @@ class PlaceTable:
 
 
 class PlaceNames:
-    """The ``translation.place-names`` finder: the built-in groups with the user's pairs.
+    """The ``translation.place-names`` finder: the built-in groups with the user's pairs, its
+    edits run to a fixpoint (:func:`~cleantext.settle.settle`).
 
     Only the user's pairs and the mode are kept here; the table is loaded and built the
     first time the rule runs, so building the rules costs nothing.  Pickles as its pairs.
@@ -198,7 +200,9 @@ class PlaceNames:
     def __call__(self, text: str) -> list[Edit]:
         if self.mode == "never":
             return []
-        return find_place_names(self._table or self.table(), text)
+        table = self._table or self.table()
+        edits = find_place_names(table, text)
+        return settle(lambda t: find_place_names(table, t), text, edits) if edits else edits
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PlaceNames) and (other.extra, other.mode) == (self.extra, self.mode)
