@@ -97,6 +97,23 @@ def growth_ratio(fn: Callable[[str], object], unit: str, size: int) -> float:
     return ratio
 
 
+def confirmed_growth_ratio(fn: Callable[[str], object], unit: str, size: int) -> float:
+    """:func:`growth_ratio` at *size*, and when that looks superlinear, at a quarter of it too;
+    the lower of the two.
+
+    Quadratic work grows 4x per doubling at every size; a ratio above 3 at one size only
+    comes from the machine (in a CI run, a linear rule measured 3.13x at 400,000 characters,
+    and 2.0x at every later try: a busy host's shared cache slows the larger input more).
+    A smaller size too fast to measure confirms nothing, and the first ratio stands.
+    """
+    ratio = growth_ratio(fn, unit, size)
+    if ratio >= MAX_RATIO:
+        again = growth_ratio(fn, unit, size // 4)
+        if again > 0.0:
+            ratio = min(ratio, again)
+    return ratio
+
+
 def _unit(name: str) -> str:
     unit, separator = PATTERNS[name]
     return unit + separator
@@ -105,7 +122,7 @@ def _unit(name: str) -> str:
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_rule_is_linear(rule: Rule, pattern: str) -> None:
-    ratio = growth_ratio(rule.apply, _unit(pattern), RULE_SIZE)
+    ratio = confirmed_growth_ratio(rule.apply, _unit(pattern), RULE_SIZE)
     assert ratio < MAX_RATIO, f"{rule.name} on {pattern!r}: time x{ratio:.2f} when the input doubles"
 
 
@@ -137,7 +154,7 @@ PIPELINE_CASES = [
 
 @pytest.mark.parametrize(("pattern", "size"), PIPELINE_CASES)
 def test_default_pipeline_is_linear(pattern: str, size: int) -> None:
-    ratio = growth_ratio(cleantext.default_pipeline(), _unit(pattern), size)
+    ratio = confirmed_growth_ratio(cleantext.default_pipeline(), _unit(pattern), size)
     assert ratio < MAX_RATIO, f"pipeline on {pattern!r}: time x{ratio:.2f} when the input doubles"
 
 
@@ -150,3 +167,6 @@ def test_growth_ratio_detects_quadratic_work() -> None:
 
     assert growth_ratio(quadratic, "ab", 40_000) > MAX_RATIO
     assert growth_ratio(str.upper, "ab", 400_000) < MAX_RATIO
+    # confirmed at a quarter of the size: quadratic work still fails
+    assert confirmed_growth_ratio(quadratic, "ab", 80_000) > MAX_RATIO
+    assert confirmed_growth_ratio(str.upper, "ab", 400_000) < MAX_RATIO
