@@ -37,23 +37,21 @@ def compose_edits(text: str, first: Sequence[Edit], then: Sequence[Edit]) -> lis
     >>> compose_edits("abcdef", [(1, 3, "X")], [(2, 3, "Y")])
     [(1, 4, 'XY')]
     """
-    # the replacements of *first* as spans of the text it leaves: (start, end, index in *first*)
-    spans: list[tuple[int, int, int]] = []
-    #: per replacement: (its start and end in the text it leaves, its start and end in *text*)
+    # per replacement of *first*: its start and end in the text it leaves, and in *text*
     rows: list[tuple[int, int, int, int]] = []
+    # the spans of both rounds in the text *first* leaves: (start, end, round, index in the round)
+    tagged: list[tuple[int, int, int, int]] = []
     delta = 0
     for i, (start, end, rep) in enumerate(first):
         if rep is None:
             continue
-        spans.append((start + delta, start + delta + len(rep), i))
         rows.append((start + delta, start + delta + len(rep), start, end))
+        tagged.append((start + delta, start + delta + len(rep), 0, i))
         delta += len(rep) - (end - start)
-    # both kinds of span in order of start, then merged into clusters where they overlap or
-    # touch; a cluster with an edit of *then* becomes one edit, the others stay as they were
-    tagged = sorted(
-        [(s, e, 0, i) for s, e, i in spans]
-        + [(s, e, 1, k) for k, (s, e, rep) in enumerate(then) if rep is not None]
-    )
+    tagged += [(s, e, 1, k) for k, (s, e, rep) in enumerate(then) if rep is not None]
+    # in order of start, merged into clusters where they overlap or touch; a cluster with an
+    # edit of *then* becomes one edit, the others stay as they were
+    tagged.sort()
     middle = _apply_normalized(text, first)
     new_starts = [r[0] for r in rows]
     new_ends = [r[1] for r in rows]
