@@ -63,7 +63,7 @@ def test_settle_runs_a_finder_on_its_own_output_until_it_finds_nothing() -> None
     text = "axbxcx"
     once = apply_edits(text, _drop_x_when_few(text))
     assert _drop_x_when_few(once)  # one round alone is not idempotent
-    settled = settle(_drop_x_when_few, text, _drop_x_when_few(text))
+    settled = settle(_drop_x_when_few, text)
     assert apply_edits(text, settled) == "abc"
     assert settled == [(1, 2, ""), (3, 4, ""), (5, 6, "")]  # each edit at its place in the input
     assert not _drop_x_when_few(apply_edits(text, settled))
@@ -73,7 +73,7 @@ def test_settle_stops_after_its_rounds() -> None:
     def forever(text: str) -> list[Edit]:
         return [(0, 0, "y")]  # always more to do
 
-    out = settle(forever, "a", forever("a"))
+    out = settle(forever, "a")
     assert apply_edits("a", out) == "y" * (ROUNDS + 1) + "a"
 
 
@@ -84,5 +84,5 @@ def test_settle_leaves_findings_alone() -> None:
         calls.append(text)
         return [(0, 1, None)]
 
-    assert settle(findings, "ab", findings("ab")) == [(0, 1, None)]
+    assert settle(findings, "ab") == [(0, 1, None)]
     assert calls == ["ab"]  # nothing changed, so no second round

@@ -90,12 +90,15 @@ def _end_in_text(rows: list[tuple[int, int, int, int]], new_starts: list[int], p
     return pos if i < 0 else pos - rows[i][1] + rows[i][3]
 
 
-def settle(finder: Callable[[str], Iterable[Edit]], text: str, edits: Iterable[Edit]) -> list[Edit]:
-    """*edits* (what *finder* found on *text*), with what *finder* finds again on the text
-    they leave, round after round (at most :data:`ROUNDS`), as edits over *text*.
+def settle(finder: Callable[[str], Iterable[Edit]], text: str) -> list[Edit]:
+    """What *finder* finds on *text*, with what it finds again on the text that leaves, round
+    after round (at most :data:`ROUNDS` more), as edits over *text*.
 
-    The common case costs one more call of *finder*, and only when *edits* change the text.
+    A text it finds nothing in costs one call, as before; one it changes costs one more.
     """
+    edits = finder(text)
+    if not edits:
+        return []
     done = normalize_edits(text, edits)
     if all(rep is None for _s, _e, rep in done):
         return done

@@ -58,8 +58,7 @@ class _Deferred:
             if self.needs and not any(s in text for s in self.needs):
                 return []
             finder = self._finder = getattr(importlib.import_module(f"{__name__}.{self.module}"), self.name)
-        edits = finder(text)
-        return settle(finder, text, edits) if edits else edits
+        return settle(finder, text)
 
     def _key(self) -> tuple[str, str, bool, tuple[str, ...]]:
         return self.module, self.name, self.after_stop, self.needs

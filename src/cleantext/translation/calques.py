@@ -10,7 +10,7 @@ capitalised first letter (kept in the repair).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..core import Edit, call_utf8, utf8
 from ..needles import NeedleSet
@@ -97,9 +97,7 @@ class Calques:
         return table
 
     def __call__(self, text: str) -> list[Edit]:
-        table = self._table or self.table()
-        edits = find_calques(table, text)
-        return settle(lambda t: find_calques(table, t), text, edits) if edits else edits
+        return settle(partial(find_calques, self._table or self.table()), text)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Calques) and other.extra == self.extra

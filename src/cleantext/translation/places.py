@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, AnyStr
 
 from .._record import Frozen
@@ -200,9 +200,7 @@ class PlaceNames:
     def __call__(self, text: str) -> list[Edit]:
         if self.mode == "never":
             return []
-        table = self._table or self.table()
-        edits = find_place_names(table, text)
-        return settle(lambda t: find_place_names(table, t), text, edits) if edits else edits
+        return settle(partial(find_place_names, self._table or self.table()), text)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PlaceNames) and (other.extra, other.mode) == (self.extra, self.mode)
