@@ -20,12 +20,13 @@ import argparse
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import cli_command, cli_env
+from bench import cli_command, cli_env, time_cli
 from generate_corpus import generate
 
 #: what each process of the ceiling runs: part k of n of the records, cleaned in-process
@@ -40,19 +41,14 @@ with open(sys.argv[3], "rb") as fh:
 """
 
 
-def wall(cmds: list[list[str]], stdin: Path | None = None) -> float:
+def wall(cmds: list[list[str]]) -> float:
     """Seconds from starting *cmds* together to the end of the last one."""
     env = cli_env()
     t = time.perf_counter()
-    procs = []
-    for cmd in cmds:
-        src = open(stdin, "rb") if stdin is not None else None  # noqa: SIM115 - closed below
-        procs.append((subprocess.Popen(cmd, stdin=src, stdout=subprocess.DEVNULL, env=env), src))
-    for proc, src in procs:
+    procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env) for cmd in cmds]
+    for proc in procs:
         if proc.wait() != 0:
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(proc.args)}")  # type: ignore[arg-type]
-        if src is not None:
-            src.close()
     return time.perf_counter() - t
 
 
@@ -67,14 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no cleantext command next to this Python")
     path = args.input
     if path is None:
-        path = Path("/tmp/cleantext-bench/corpus-8-20.jsonl")
-        if not path.exists():  # the corpus bench.py writes
+        path = Path(tempfile.gettempdir()) / "cleantext-bench" / "corpus-8-20.jsonl"
+        if not path.exists():  # the corpus bench.py writes by default
             path.parent.mkdir(parents=True, exist_ok=True)
             generate(path, 20.0, 8)
     n = args.jobs
     cases = {
-        "-j 1": lambda: wall([[*cmd, "--jsonl", "-j", "1"]], stdin=path),
-        f"-j {n}": lambda: wall([[*cmd, "--jsonl", "-j", str(n)]], stdin=path),
+        "-j 1": lambda: time_cli(cmd, path, 1)[0],
+        f"-j {n}": lambda: time_cli(cmd, path, n)[0],
         "one": lambda: wall([[sys.executable, "-c", PART, "0", "1", str(path)]]),
         "split": lambda: wall([[sys.executable, "-c", PART, str(k), str(n), str(path)] for k in range(n)]),
     }
